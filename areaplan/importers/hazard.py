@@ -1,0 +1,112 @@
+"""Vector flood-hazard zones: class (low…very high, ต่ำ…สูงมาก, 1..4) or frequency → hazard_zones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from areaplan.errors import ImportFormatError, Problem
+from areaplan.importers.boundaries import _as_multipolygon
+from areaplan.importers.columns import fold_header
+from areaplan.importers.table import RawTable
+from areaplan.values import clean_text, parse_number
+from areaplan.vocab import fold
+
+#: Ordered hazard classes (code, Thai label, English label).
+HAZARD_CLASSES: dict[int, tuple[str, str]] = {
+    1: ("ต่ำ", "low"),
+    2: ("ปานกลาง", "medium"),
+    3: ("สูง", "high"),
+    4: ("สูงมาก", "very_high"),
+}
+#: Default LDD flood-frequency classes (times flooded in 10 years): upper bound -> class.
+DEFAULT_FREQUENCY_CLASSES: tuple[tuple[float, int], ...] = ((0, 1), (3, 2), (7, 3), (10, 4))
+
+_CLASS_HEADERS = ("risk", "ระดับความเสี่ยง", "class", "ระดับ", "hazard_class")
+_FREQ_HEADERS = ("frequency", "ความถี่", "freq", "flood_freq")
+_LABELS = {fold(th): k for k, (th, _) in HAZARD_CLASSES.items()} | {
+    fold(en): k for k, (_, en) in HAZARD_CLASSES.items()
+} | {fold("very high"): 4, fold("veryhigh"): 4, fold("เสี่ยงต่ำ"): 1, fold("เสี่ยงปานกลาง"): 2,
+     fold("เสี่ยงสูง"): 3, fold("เสี่ยงสูงมาก"): 4}
+
+
+@dataclass
+class MappedHazard:
+    """Hazard zones ready for the workspace's hazard_zones layer."""
+
+    frame: gpd.GeoDataFrame
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def class_of_label(value: object) -> int | None:
+    """Class 1..4 from a label (low/ต่ำ/…/สูงมาก) or a number 1..4; None when unreadable."""
+    text = clean_text(value)
+    if not text:
+        return None
+    if fold(text) in _LABELS:
+        return _LABELS[fold(text)]
+    try:
+        n = parse_number(text)
+    except ValueError:
+        return None
+    return int(n) if n is not None and float(n).is_integer() and 1 <= n <= 4 else None
+
+
+def class_of_frequency(freq: np.ndarray, classes=DEFAULT_FREQUENCY_CLASSES) -> np.ndarray:
+    """Class for flood frequencies (times in 10 years) with LDD's default bands."""
+    out = np.zeros(len(freq), dtype=int)
+    for upper, cls in reversed(classes):
+        out[freq <= upper] = cls
+    out[np.isnan(freq)] = 0
+    return out
+
+
+def map_hazard(raw: RawTable, hazard: str | None = None) -> MappedHazard:
+    """Normalise hazard polygons to hazard, class, class_label, frequency."""
+    f = raw.frame
+    if not isinstance(f, gpd.GeoDataFrame):
+        raise ImportFormatError("ไฟล์พื้นที่เสี่ยงต้องมีรูปแปลง", "hazard files need polygons", path=raw.path)
+    headers = {fold_header(c): c for c in f.columns if c != f.geometry.name}
+    class_col = next((headers[fold_header(h)] for h in _CLASS_HEADERS if fold_header(h) in headers), None)
+    freq_col = next((headers[fold_header(h)] for h in _FREQ_HEADERS if fold_header(h) in headers), None)
+    if class_col is None and freq_col is None:
+        raise ImportFormatError(
+            "ไม่พบคอลัมน์ระดับความเสี่ยง (risk, ระดับความเสี่ยง, class) หรือความถี่ (frequency, ความถี่)",
+            "no hazard class column (risk, class) or frequency column found",
+            path=raw.path, layer=raw.layer,
+        )
+    warnings: list[Problem] = list(raw.warnings)
+    freq = np.full(len(f), np.nan)
+    if freq_col is not None:
+        freq = pd.to_numeric(f[freq_col].map(lambda v: clean_text(v) or None), errors="coerce").to_numpy(float)
+    if class_col is not None:
+        classes = f[class_col].map(class_of_label)
+        for row in f.index[classes.isna() & f[class_col].notna()]:
+            warnings.append(Problem(f"อ่านระดับความเสี่ยง {f[class_col][row]!r} ไม่ได้",
+                                    f"cannot read hazard class {f[class_col][row]!r}",
+                                    row=int(row), field=class_col, severity="warning"))
+        cls = classes.fillna(0).astype(int).to_numpy()
+    else:
+        cls = class_of_frequency(freq)
+    keep = cls > 0
+    dropped = int((~keep).sum())
+    if dropped:
+        warnings.append(Problem(f"ข้าม {dropped} รูปแปลงที่ไม่มีระดับความเสี่ยง",
+                                f"skipped {dropped} polygons with no hazard class", severity="warning"))
+    name = hazard or raw.path.stem
+    out = gpd.GeoDataFrame(
+        {
+            "hazard": name,
+            "class": cls,
+            "class_label": [HAZARD_CLASSES.get(int(c), ("", ""))[0] for c in cls],
+            "frequency": freq,
+            "source": raw.source,
+        },
+        geometry=_as_multipolygon(f.geometry.values).values,
+        crs="EPSG:4326",
+        index=f.index,
+    )[keep]
+    return MappedHazard(out, warnings)

@@ -1,0 +1,56 @@
+"""Formats describe themselves: extension -> reader module (Orange's FileFormat idea)."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+from areaplan.errors import ImportFormatError, InputFileError
+from areaplan.importers.columns import PROJECT_COLUMNS
+from areaplan.importers.table import RawTable
+
+FORMAT_MODULES = ("csv", "xlsx", "gpkg", "shapefile", "geojson", "kml")
+RASTER_EXTENSIONS = (".tif", ".tiff")
+
+
+def formats() -> list[ModuleType]:
+    """The reader modules, each with EXTENSIONS and DESCRIPTION."""
+    return [importlib.import_module(f"areaplan.importers.{name}") for name in FORMAT_MODULES]
+
+
+def extension_table() -> dict[str, ModuleType]:
+    """Lower-case extension -> reader module."""
+    return {ext.lower(): mod for mod in formats() for ext in mod.EXTENSIONS}
+
+
+def reader_for(path: Path) -> ModuleType:
+    """The reader module for a file, by its extension."""
+    suffix = path.suffix.lower()
+    table = extension_table()
+    if suffix not in table:
+        known = ", ".join(sorted(table))
+        raise ImportFormatError(
+            f"ไม่รู้จักชนิดไฟล์ {suffix or '(ไม่มีนามสกุล)'} (ชนิดที่อ่านได้: {known})",
+            f"unknown file type {suffix or '(none)'}; readable: {known}",
+            path=path,
+        )
+    return table[suffix]
+
+
+def iter_tables(path: str | Path, *, schema: dict = PROJECT_COLUMNS, layer: str | None = None) -> Iterator[RawTable]:
+    """Every table of a file: CSV in streamed chunks, each sheet or vector layer in turn."""
+    path = Path(path)
+    if not path.exists():
+        raise InputFileError("ไม่พบไฟล์", "file not found", path=path)
+    module = reader_for(path)
+    name = module.__name__.rsplit(".", 1)[-1]
+    if name == "csv":
+        yield from module.iter_csv_tables(path, schema=schema)
+    elif name == "xlsx":
+        yield module.read_xlsx_table(path, sheet=layer, schema=schema)
+    else:
+        layers = [layer] if layer else module.read_layers(path)
+        for lyr in layers:
+            yield module.read_table(path, lyr if len(layers) > 1 or layer else None)
