@@ -34,12 +34,17 @@ def arabic_to_thai_digits(text: str) -> str:
     return text.translate(_ARABIC_TO_THAI)
 
 
+# nikhahit + (tone mark) + sara aa, as typed on some keyboards, is one sara am.
+_SARA_AM_SPLIT = re.compile("\u0e4d([\u0e48-\u0e4b])\u0e32")
+
+
 def clean_text(value: object) -> str:
     """NFC text with the decomposed sara am joined, no zero-width marks and single spaces."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     t = unicodedata.normalize("NFC", str(value))
-    t = t.replace("\u0e4d\u0e32", "\u0e33").replace("\u200b", "").replace("\ufeff", "")
+    t = _SARA_AM_SPLIT.sub("\\1\u0e33", t).replace("\u0e4d\u0e32", "\u0e33")
+    t = t.replace("\u200b", "").replace("\ufeff", "")
     t = t.replace("\xa0", " ")
     return re.sub(r"\s+", " ", t).strip()
 
