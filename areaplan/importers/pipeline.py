@@ -103,7 +103,8 @@ def _import_projects(ws, path, layer, report, rep, _hazard_name) -> None:
     ctx = LocateContext.from_workspace(ws)
     seen: dict[str, int] = {}
     sources: set[str] = set()
-    for i, raw in enumerate(iter_tables(path, schema=PROJECT_COLUMNS, layer=layer)):
+    tables = iter_tables(path, schema=PROJECT_COLUMNS, layer=layer, area_of_interest=ctx.area_of_interest)
+    for i, raw in enumerate(tables):
         rep.check()
         rep(min(0.9, 0.1 + 0.1 * i), f"จัดตำแหน่งโครงการ {report.rows_read + len(raw.frame):,} แถว")
         if raw.source not in sources:
@@ -173,7 +174,9 @@ def _import_boundaries(ws, path, layer, report, rep, _hazard_name) -> None:
 
 
 def _import_hazard(ws, path, layer, report, rep, hazard_name) -> None:
-    for raw in iter_tables(path, schema=PROJECT_COLUMNS, layer=layer):
+    bounds = ws.query("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = 'tambon'")
+    area = tuple(bounds[0]) if bounds and None not in bounds[0] else None
+    for raw in iter_tables(path, schema=PROJECT_COLUMNS, layer=layer, area_of_interest=area):
         rep.check()
         report.rows_read += len(raw.frame)
         mapped = map_hazard(raw, hazard_name)

@@ -43,6 +43,13 @@ class LocateContext:
     muban: gpd.GeoDataFrame
     resolver: object  # areaplan.locate.address.AddressResolver
 
+    @property
+    def area_of_interest(self) -> tuple[float, float, float, float] | None:
+        """Lon/lat bounds of the workspace's tambons (settles UTM zone guesses)."""
+        if len(self.tambon) == 0:
+            return None
+        return tuple(float(v) for v in self.tambon.total_bounds)
+
     @classmethod
     def from_workspace(cls, ws) -> LocateContext:
         """Read tambon polygons, village points and the name gazetteer from a workspace."""
@@ -163,7 +170,7 @@ def map_projects(raw: RawTable, ctx: LocateContext, *, seen_ids: dict[str, int] 
     if both.any():
         x = lon[both].astype(float).to_numpy()
         y = lat[both].astype(float).to_numpy()
-        pts, crs_warning = _points_from_xy(x, y, raw)
+        pts, crs_warning = _points_from_xy(x, y, raw, ctx.area_of_interest)
         geoms[both] = pts
         if crs_warning is not None:
             warnings.append(crs_warning)
@@ -218,13 +225,15 @@ def map_projects(raw: RawTable, ctx: LocateContext, *, seen_ids: dict[str, int] 
     return MappedProjects(gdf, rejected, warnings, notes)
 
 
-def _points_from_xy(x: np.ndarray, y: np.ndarray, raw: RawTable) -> tuple[np.ndarray, Problem | None]:
+def _points_from_xy(
+    x: np.ndarray, y: np.ndarray, raw: RawTable, area: tuple[float, float, float, float] | None
+) -> tuple[np.ndarray, Problem | None]:
     """Points in EPSG:4326 from lon/lat columns, recognising UTM values written in X/Y."""
     if np.all((np.abs(x) <= 180) & (np.abs(y) <= 90)):
         return shapely.points(x, y), None
     from areaplan.importers.crs import guess_crs_xy, to_wgs84_xy
 
-    decision = guess_crs_xy(x, y, path=raw.path)
+    decision = guess_crs_xy(x, y, path=raw.path, area_of_interest=area)
     lon, lat = to_wgs84_xy(x, y, decision.crs)
     return shapely.points(lon, lat), decision.warning
 

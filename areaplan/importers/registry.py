@@ -39,8 +39,18 @@ def reader_for(path: Path) -> ModuleType:
     return table[suffix]
 
 
-def iter_tables(path: str | Path, *, schema: dict = PROJECT_COLUMNS, layer: str | None = None) -> Iterator[RawTable]:
-    """Every table of a file: CSV in streamed chunks, each sheet or vector layer in turn."""
+def iter_tables(
+    path: str | Path,
+    *,
+    schema: dict = PROJECT_COLUMNS,
+    layer: str | None = None,
+    area_of_interest: tuple[float, float, float, float] | None = None,
+) -> Iterator[RawTable]:
+    """Every table of a file: CSV in streamed chunks, each sheet or vector layer in turn.
+
+    Empty layers of a multi-layer file are skipped; KML folders come as one table.
+    `area_of_interest` (lon/lat bounds of the workspace) settles UTM 47N/48N guesses.
+    """
     path = Path(path)
     if not path.exists():
         raise InputFileError("ไม่พบไฟล์", "file not found", path=path)
@@ -50,7 +60,23 @@ def iter_tables(path: str | Path, *, schema: dict = PROJECT_COLUMNS, layer: str 
         yield from module.iter_csv_tables(path, schema=schema)
     elif name == "xlsx":
         yield module.read_xlsx_table(path, sheet=layer, schema=schema)
+    elif name == "kml" or layer:
+        yield module.read_table(path, layer, area_of_interest=area_of_interest)
     else:
-        layers = [layer] if layer else module.read_layers(path)
+        layers = module.read_layers(path)
+        if len(layers) <= 1:
+            yield module.read_table(path, None, area_of_interest=area_of_interest)
+            return
         for lyr in layers:
-            yield module.read_table(path, lyr if len(layers) > 1 or layer else None)
+            if _feature_count(path, lyr) == 0:
+                continue
+            yield module.read_table(path, lyr, area_of_interest=area_of_interest)
+
+
+def _feature_count(path: Path, layer: str) -> int:
+    import pyogrio
+
+    try:
+        return int(pyogrio.read_info(path, layer=layer)["features"])
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError):
+        return -1  # unreadable: read_table reports it with the file and layer named

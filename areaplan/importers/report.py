@@ -73,11 +73,13 @@ class ImportReport:
             f"updated {self.updated:,}, rejected {len(self.rejected):,}, warnings {len(self.warnings):,})",
         ]
         if self.precision_counts:
+            names = {**PRECISIONS, "changwat": "จังหวัด", "muban": "หมู่บ้าน"}
             parts = [
-                f"{PRECISIONS.get(k, k)} ({k}) {v:,}"
+                f"{names.get(k, k)} ({k}) {v:,}"
                 for k, v in sorted(self.precision_counts.items(), key=lambda kv: -kv[1])
             ]
-            out.append("  ความละเอียดตำแหน่ง (location precision): " + ", ".join(parts))
+            head = "ระดับ (levels)" if self.kind == "boundaries" else "ความละเอียดตำแหน่ง (location precision)"
+            out.append(f"  {head}: " + ", ".join(parts))
         out.extend(f"  {n}" for n in self.notes)
         for r in self.rejected[:max_items]:
             out.append(f"  ✗ {r.reason}")

@@ -1,0 +1,37 @@
+"""GeoPackage (.gpkg): one or several vector layers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from areaplan.importers import vector
+from areaplan.importers.crs import CrsLike
+from areaplan.importers.table import RawTable
+
+EXTENSIONS: tuple[str, ...] = (".gpkg",)
+DESCRIPTION = "GeoPackage"
+DRIVERS: tuple[str, ...] = ("GPKG",)
+
+
+def read_layers(path: str | Path) -> list[str]:
+    """Names of the layers (vector and attribute tables) in the GeoPackage."""
+    p = vector.check_file(path)
+    return [name for name, _ in vector.list_layers(str(p), path=p, description=DESCRIPTION)]
+
+
+def read_table(
+    path: str | Path,
+    layer: str | None = None,
+    *,
+    crs: CrsLike | None = None,
+    area_of_interest: tuple[float, float, float, float] | None = None,
+) -> RawTable:
+    """One layer (default: the first with geometry) as a RawTable in EPSG:4326."""
+    return vector.read_vector(
+        path,
+        layer,
+        description=DESCRIPTION,
+        drivers=DRIVERS,
+        crs=crs,
+        area_of_interest=area_of_interest,
+    )
