@@ -31,7 +31,7 @@ def detect_kind(path: Path) -> str:
     cols = [c for c in first.frame.columns if c != "geometry"]
     plan_match = set(match_headers(cols, PLAN_COLUMNS).values())
     project_match = set(match_headers(cols, PROJECT_COLUMNS).values())
-    if "plan_id" in plan_match and "title" not in project_match:
+    if "plan_id" in plan_match and "project_id" not in project_match:
         return "plans"
     try:
         detect_level(first)

@@ -187,12 +187,12 @@ def map_projects(raw: RawTable, ctx: LocateContext, *, seen_ids: dict[str, int] 
     # duplicate ids inside the file (chunks of one file share seen_ids)
     seen = seen_ids if seen_ids is not None else {}
     for row, pid in out["project_id"].items():
-        if pid is None or row in errors:
+        if pid is None:
             continue
         first = seen.get(pid)
         if first is not None:
-            errors[row] = ("project_id", f"รหัสโครงการ {pid} ซ้ำกับแถว {first}",
-                           f"project_id {pid!r} repeats row {first}")
+            errors.setdefault(row, ("project_id", f"รหัสโครงการ {pid} ซ้ำกับแถว {first}",
+                           f"project_id {pid!r} repeats row {first}"))
         else:
             seen[pid] = row
 
@@ -304,5 +304,5 @@ def _content_hash(gdf: gpd.GeoDataFrame) -> list[str]:
     """A fingerprint of what a reviewer sees of a record (changes re-open duplicate decisions)."""
     cols = ["title", "channel", "agency", "fiscal_year", "budget", "agenda", "status", "village_no", "tambon_code"]
     wkb = shapely.to_wkb(gdf.geometry.values, hex=True)
-    rows = gdf[cols].astype(str).agg("\x1f".join, axis=1)
+    rows = ["\x1f".join(map(str, r)) for r in gdf[cols].itertuples(index=False)]
     return [hashlib.sha1(f"{r}\x1f{g}".encode()).hexdigest()[:16] for r, g in zip(rows, wkb)]
