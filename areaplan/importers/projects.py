@@ -242,9 +242,13 @@ def _repair(geoms: pd.Series) -> tuple[pd.Series, list[Problem]]:
     """make_valid for invalid WKT geometries, keeping their dimension; empty ones become None."""
     from areaplan.importers.geometry import repair_geometries
 
-    arr = geoms.to_numpy(dtype=object)
-    fixed, problems = repair_geometries(arr, rows=geoms.index.to_numpy())
-    return pd.Series(fixed, index=geoms.index, dtype=object), problems
+    given = geoms.notna()
+    if not given.any():
+        return geoms, []
+    fixed, problems = repair_geometries(geoms[given].to_numpy(dtype=object), rows=geoms.index[given].to_numpy())
+    out = geoms.copy()
+    out[given] = fixed
+    return out, problems
 
 
 def _locate(out: pd.DataFrame, geoms: pd.Series, ctx: LocateContext, warnings: list[Problem]) -> None:
