@@ -42,11 +42,16 @@ def clean_text(value: object) -> str:
     """NFC text with the decomposed sara am joined, no zero-width marks and single spaces."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    t = unicodedata.normalize("NFC", str(value))
-    t = _SARA_AM_SPLIT.sub("\\1\u0e33", t).replace("\u0e4d\u0e32", "\u0e33")
-    t = t.replace("\u200b", "").replace("\ufeff", "")
-    t = t.replace("\xa0", " ")
-    return re.sub(r"\s+", " ", t).strip()
+    t = str(value)
+    if t.isascii():
+        return " ".join(t.split()) if "  " in t or t != t.strip() or "\t" in t or "\n" in t else t
+    if not unicodedata.is_normalized("NFC", t):
+        t = unicodedata.normalize("NFC", t)
+    if "\u0e4d" in t:
+        t = _SARA_AM_SPLIT.sub("\\1\u0e33", t).replace("\u0e4d\u0e32", "\u0e33")
+    if "\u200b" in t or "\ufeff" in t:
+        t = t.replace("\u200b", "").replace("\ufeff", "")
+    return " ".join(t.split())
 
 
 def is_blank(value: object) -> bool:
@@ -106,6 +111,9 @@ def parse_budget(value: object) -> float | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         number = float(value)
     else:
+        fast = str(value).replace(",", "")
+        if fast.isascii() and fast.replace(".", "", 1).isdigit():
+            return round(float(fast), 2)
         text = thai_digits_to_arabic(clean_text(value)).replace(",", "").replace("฿", "")
         text = text.replace(" ", "") if re.fullmatch(r"[\d\s.]+", text) else text
         m = _BUDGET.match(text.strip())

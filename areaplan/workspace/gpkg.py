@@ -463,6 +463,18 @@ def _py(value: object) -> object:
     return value
 
 
+def _sql_values(series: pd.Series) -> list:
+    """A column as Python values sqlite3 binds: NaN/NA as None, numpy scalars unwrapped, dicts as JSON."""
+    if series.dtype.kind in "iub":
+        return series.tolist()
+    if series.dtype.kind == "f":
+        return series.astype(object).where(series.notna(), None).tolist()
+    values = series.astype(object).where(series.notna(), None).tolist()
+    if any(isinstance(v, (dict, list, np.generic)) for v in values[:50]) or series.dtype.kind not in "OUS":
+        values = [_py(v) for v in values]
+    return values
+
+
 def _insert(conn: sqlite3.Connection, table: Table, frame: pd.DataFrame, conflict: tuple[str, ...] | None) -> int:
     if len(frame) == 0:
         return 0
@@ -475,13 +487,10 @@ def _insert(conn: sqlite3.Connection, table: Table, frame: pd.DataFrame, conflic
     else:
         blobs = None
         all_cols = cols
-    values = [frame[c].astype(object).tolist() for c in cols]
-    rows = []
-    for i in range(len(frame)):
-        row = [_py(v[i]) for v in values]
-        if blobs is not None:
-            row.insert(0, blobs[i])
-        rows.append(row)
+    columns = [_sql_values(frame[c]) for c in cols]
+    if blobs is not None:
+        columns.insert(0, blobs)
+    rows = list(zip(*columns))
     placeholders = ", ".join("?" for _ in all_cols)
     sql = f'INSERT INTO "{table.name}" ({", ".join(all_cols)}) VALUES ({placeholders})'
     if conflict:

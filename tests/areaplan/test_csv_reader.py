@@ -223,6 +223,23 @@ def test_plan_schema_finds_the_plan_header(tmp_path: Path) -> None:
     assert rows_of(table) == [["PL1", "แผนพัฒนาจังหวัด", "province"]]
 
 
+def test_data_rows_with_header_words_do_not_outrank_the_header(tmp_path: Path) -> None:
+    # A plan list read with the project schema: "จังหวัด" and "ตำบล" in the level column are
+    # project header words, but the text row above, as wide as they are, is the header.
+    text = "plan_id,level,owner\r\nPV,จังหวัด,จังหวัดสงขลา\r\nTB,ตำบล,อบต.คอหงส์\r\n"
+    table = read_csv_table(write(tmp_path, text.encode()))
+    assert table.header_row == 1
+    assert list(table.frame.columns) == ["plan_id", "level", "owner"]
+    assert list(table.frame.index) == [2, 3]
+
+
+def test_numeric_rows_above_the_header_are_not_taken_for_it(tmp_path: Path) -> None:
+    text = "รายงาน\r\n1,2,3\r\nproject_id,title,budget\r\nP1,ถนน,5\r\n"
+    table = read_csv_table(write(tmp_path, text.encode()))
+    assert table.header_row == 3
+    assert rows_of(table) == [["P1", "ถนน", "5"]]
+
+
 def test_values_stay_text_exactly_as_written(tmp_path: Path) -> None:
     text = "project_id,title,budget,village_no,lat\r\n001,  spaced  ,1.25 ล้าน,๓,007.50\r\n"
     table = read_csv_table(write(tmp_path, text.encode()))
