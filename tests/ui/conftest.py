@@ -14,7 +14,7 @@ import pytest  # noqa: E402
 import shapely  # noqa: E402
 
 WS_TITLE = "จังหวัดทดสอบ (ข้อมูลทดสอบ)"
-#: 4 x 3 tambons of 0.1 degree around Hat Yai (lon 100.3-100.7, lat 6.9-7.2); two amphoe of 6 each.
+#: 4 x 3 tambons of 0.1 degree around Hat Yai (lon 100.3-100.7, lat 6.9-7.2); one amphoe per column.
 ORIGIN = (100.3, 6.9)
 CELL = 0.1
 COLS, ROWS = 4, 3
@@ -37,7 +37,8 @@ def layer_frames() -> dict[str, gpd.GeoDataFrame]:
     """Boundary, project and hazard layers in the workspace schema (EPSG:4326)."""
     n = COLS * ROWS
     boxes = [shapely.box(*tambon_box(i)) for i in range(n)]
-    amphoe_of = ["9011" if i % COLS < 2 else "9012" for i in range(n)]
+    amphoe_codes = [f"90{11 + col}" for col in range(COLS)]
+    amphoe_of = [amphoe_codes[i % COLS] for i in range(n)]
     tambon = gpd.GeoDataFrame(
         {
             "code": [f"{a}{i + 1:02d}" for i, a in enumerate(amphoe_of)],
@@ -49,17 +50,17 @@ def layer_frames() -> dict[str, gpd.GeoDataFrame]:
         crs="EPSG:4326",
     )
     amphoe = gpd.GeoDataFrame(
-        {"code": ["9011", "9012"], "name_th": ["หาดใหญ่", "นาหม่อม"], "name_en": ["Hat Yai", "Na Mom"],
-         "parent_code": ["90", "90"]},
+        {"code": amphoe_codes, "name_th": ["หาดใหญ่", "นาหม่อม", "บางกล่ำ", "คลองหอยโข่ง"],
+         "name_en": ["Hat Yai", "Na Mom", "Bang Klam", "Khlong Hoi Khong"], "parent_code": "90"},
         geometry=[
-            shapely.MultiPolygon([shapely.union_all([b for b, a in zip(boxes, amphoe_of) if a == code])])
-            for code in ("9011", "9012")
+            shapely.MultiPolygon([shapely.box(x0, ORIGIN[1], x0 + CELL, ORIGIN[1] + ROWS * CELL)])
+            for x0 in (ORIGIN[0] + col * CELL for col in range(COLS))
         ],
         crs="EPSG:4326",
     )  # fmt: skip
     changwat = gpd.GeoDataFrame(
         {"code": ["90"], "name_th": ["สงขลา"], "name_en": ["Songkhla"], "parent_code": [None]},
-        geometry=[shapely.MultiPolygon([shapely.union_all(boxes)])],
+        geometry=[shapely.MultiPolygon([shapely.box(*ORIGIN, ORIGIN[0] + COLS * CELL, ORIGIN[1] + ROWS * CELL)])],
         crs="EPSG:4326",
     )
     # one project near the north-east corner of every tambon (the label anchor is the centre)

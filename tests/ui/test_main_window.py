@@ -13,8 +13,9 @@ from PySide6.QtGui import QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 import areaplan
+from layers.model import CHANNEL_COLOURS
 from layers.render import qcolor
-from tests.ui.conftest import CELL, COLS, ROWS, WS_TITLE, tambon_box
+from tests.ui.conftest import CELL, CHANNELS, COLS, ROWS, WS_TITLE, tambon_box
 from ui import main_window as main_window_module
 from ui.map_canvas import BACKGROUND
 
@@ -79,11 +80,12 @@ def test_labels_and_projects_are_drawn(main_window):
     centre = widget_pos(main_window, (minx + maxx) / 2, (miny + maxy) / 2)
     r, c = round(centre.y()), round(centre.x())
     box = pixels[r - 6 : r + 7, c - 25 : c + 26].astype(int)
-    dark = (box.sum(axis=2) < 200).sum()  # the label text is #333333 on a white halo
-    assert dark > 15
-    corner = widget_pos(main_window, maxx - 0.02, maxy - 0.02)  # the project point, channel "local" green
-    colour = pixels[round(corner.y()), round(corner.x())]
-    assert colour[1] > colour[0] + 40 and colour[1] > colour[2] + 40, colour
+    dark = (box.sum(axis=2) < 380).sum()  # the label text is #333333 on a white halo, fills are pastel
+    assert dark > 40
+    corner = widget_pos(main_window, maxx - 0.02, maxy - 0.02)  # the project point, coloured by channel
+    expected = qcolor(CHANNEL_COLOURS[CHANNELS[5 % len(CHANNELS)]])
+    colour = pixels[round(corner.y()), round(corner.x())].astype(int)
+    assert np.abs(colour - [expected.red(), expected.green(), expected.blue()]).max() <= 3, colour
 
 
 def test_window_title_is_the_workspace_title(main_window):
@@ -242,3 +244,19 @@ def test_app_main_opens_the_workspace(qapp, map_source):
     assert main([], workspace=map_source) == 0
     assert WS_TITLE in seen["titles"]
     assert seen["font"] == "Sarabun"
+
+
+def test_opening_another_workspace_replaces_the_first(main_window):
+    from tests.ui.conftest import FrameWorkspace, layer_frames
+
+    old_layers = main_window.layers
+    frames = layer_frames()
+    main_window.set_workspace(FrameWorkspace({"tambon": frames["tambon"]}, "อีกพื้นที่หนึ่ง"))
+    assert main_window.windowTitle() == "อีกพื้นที่หนึ่ง"
+    assert main_window.layers.names() == ["tambon"]
+    assert main_window.layer_tree.group_item("โครงการ").childCount() == 0
+    old_layers["tambon"].visible = False  # the old models are disconnected from every view
+    assert main_window.layer_tree.layer_item("tambon").checkState(0) == Qt.CheckState.Checked
+    assert main_window.canvas.layer_item("tambon").isVisible()
+    pixels = screenshot(main_window)
+    assert background_rgb() not in colours_at(pixels, tambon_samples(main_window))

@@ -1,0 +1,63 @@
+"""Start the desktop app: `main(argv, workspace)` (``areaplan gui WS.gpkg`` calls it)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from areaplan.errors import AreaPlanError
+from layers.fonts import register_sarabun, thai_font
+from ui.main_window import APP_NAME, MainWindow
+
+_DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY")
+
+
+def _no_display() -> bool:
+    """True on Linux without a display server and without QT_QPA_PLATFORM chosen by the user."""
+    return (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not any(os.environ.get(v) for v in _DISPLAY_VARIABLES)
+    )
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (reused if one exists) with Sarabun registered and set as the application font."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([APP_NAME, *(argv or [])])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    register_sarabun()
+    app.setFont(thai_font(10))
+    return app
+
+
+def main(argv: list[str] | None = None, workspace: str | Path | None = None) -> int:
+    """Run the desktop app, opening a workspace (argument or first *.gpkg in argv); return the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if _no_display():
+        print(
+            "ไม่พบจอภาพ (DISPLAY) ตั้ง QT_QPA_PLATFORM=offscreen เพื่อทำงานแบบไม่มีจอ "
+            "(no display found; set QT_QPA_PLATFORM=offscreen to run headless)",
+            file=sys.stderr,
+        )
+        return 2
+    app = create_application(argv)
+    if workspace is None:
+        workspace = next((a for a in app.arguments()[1:] if a.lower().endswith(".gpkg")), None)
+    window = MainWindow()
+    window.show()
+    if workspace is not None:
+        try:
+            window.open_workspace(workspace)
+        except (AreaPlanError, OSError, ValueError) as exc:
+            QMessageBox.critical(window, window.tr("เปิดพื้นที่ทำงานไม่ได้"), str(exc))
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
