@@ -36,8 +36,15 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def main(argv: list[str] | None = None, workspace: str | Path | None = None) -> int:
-    """Run the desktop app, opening a workspace (argument or first *.gpkg in argv); return the exit code."""
+def main(
+    argv: list[str] | None = None,
+    workspace: str | Path | None = None,
+    screenshot: str | Path | None = None,
+) -> int:
+    """Run the desktop app, opening a workspace (argument or first *.gpkg in argv); return the exit code.
+
+    With `screenshot`, the window is painted, saved as that PNG, and the app quits (smoke tests).
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
     if _no_display():
         print(
@@ -55,7 +62,19 @@ def main(argv: list[str] | None = None, workspace: str | Path | None = None) -> 
         try:
             window.open_workspace(workspace)
         except (AreaPlanError, OSError, ValueError) as exc:
+            if screenshot is not None:
+                print(str(exc), file=sys.stderr)
+                return 2
             QMessageBox.critical(window, window.tr("เปิดพื้นที่ทำงานไม่ได้"), str(exc))
+    if screenshot is not None:
+        from PySide6.QtCore import QTimer
+
+        def shoot() -> None:
+            window.grab().save(str(screenshot))
+            print(f"บันทึกภาพหน้าจอ {screenshot} (screenshot saved)")
+            app.quit()
+
+        QTimer.singleShot(1500, shoot)
     return app.exec()
 
 

@@ -99,7 +99,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     """Open the desktop application."""
     from ui.app import main as gui_main
 
-    return gui_main([], workspace=getattr(args, "workspace", None))
+    return gui_main([], workspace=getattr(args, "workspace", None), screenshot=getattr(args, "screenshot", None))
 
 
 def build_parser() -> argparse.ArgumentParser:
