@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 
@@ -288,17 +287,19 @@ def _locate(out: pd.DataFrame, geoms: pd.Series, ctx: LocateContext, warnings: l
     no_geom = ~has_geom
     at_tambon = no_geom & tambon_code.notna()
     if at_tambon.any():
-        village_code = tambon_code[at_tambon] + village[at_tambon].map(lambda v: f"{int(v):02d}" if v is not None and v == v else "")
-        village_code = village_code.where(village[at_tambon].notna(), None)
+        codes = tambon_code[at_tambon]
+        vno = village[at_tambon]
+        has_vno = vno.notna()
+        village_code = pd.Series(None, index=codes.index, dtype=object)
+        village_code[has_vno] = codes[has_vno] + vno[has_vno].astype(int).map("{:02d}".format)
+        tpts = representative_points(ctx.tambon, codes)
         vpts = representative_points(ctx.muban, village_code) if len(ctx.muban) else None
-        tpts = representative_points(ctx.tambon, tambon_code[at_tambon])
-        for row in village_code.index:
-            if vpts is not None and vpts[row] is not None:
-                precision[row] = "village"
-                display[row] = vpts[row]
-            else:
-                precision[row] = "tambon"
-                display[row] = tpts[row]
+        at_village = vpts.notna() if vpts is not None else pd.Series(False, index=codes.index)
+        precision[codes.index] = np.where(at_village, "village", "tambon")
+        chosen = tpts.copy()
+        if vpts is not None:
+            chosen[at_village] = vpts[at_village]
+        display[codes.index] = chosen.values
     precision[no_geom & tambon_code.isna() & out["amphoe_code"].notna()] = "amphoe"
     out["location_precision"] = precision
     out["_geometry"] = display.values
@@ -307,6 +308,7 @@ def _locate(out: pd.DataFrame, geoms: pd.Series, ctx: LocateContext, warnings: l
 def _content_hash(gdf: gpd.GeoDataFrame) -> list[str]:
     """A fingerprint of what a reviewer sees of a record (changes re-open duplicate decisions)."""
     cols = ["title", "channel", "agency", "fiscal_year", "budget", "agenda", "status", "village_no", "tambon_code"]
-    wkb = shapely.to_wkb(gdf.geometry.values, hex=True)
-    rows = ["\x1f".join(map(str, r)) for r in gdf[cols].itertuples(index=False)]
-    return [hashlib.sha1(f"{r}\x1f{g}".encode()).hexdigest()[:16] for r, g in zip(rows, wkb)]
+    frame = gdf[cols].astype(object).where(gdf[cols].notna(), "").astype(str)
+    frame["geometry"] = shapely.to_wkb(gdf.geometry.values, hex=True)
+    hashes = pd.util.hash_pandas_object(frame, index=False).to_numpy()
+    return [f"{h:016x}" for h in hashes.tolist()]
