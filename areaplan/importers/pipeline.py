@@ -124,7 +124,7 @@ def _import_projects(ws, path, layer, report, rep, _hazard_name) -> None:
         links = [
             (pid, plan, raw.source, "import")
             for pid, ids in zip(frame["project_id"], frame["plan_ids"])
-            if ids
+            if isinstance(ids, str) and ids
             for plan in ids.split(";")
         ]
         if links:

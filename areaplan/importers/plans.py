@@ -79,7 +79,9 @@ def map_plans(raw: RawTable) -> MappedPlans:
             rejected.append(RejectedRow(int(row), fld, f'{raw.path.name} แถว {row} คอลัมน์ "{fld}": {th} (row {row}, field {fld}: {en})', raws[row]))
     out = out[~out.index.isin(list(errors))].copy()
     out["coverage"] = out["coverage"].map(lambda v: ";".join(normalize_area_code(c) for c in split_ids(v)) if v else None)
-    areas = [(pid, code) for pid, cov in zip(out["plan_id"], out["coverage"]) if cov for code in cov.split(";")]
+    out["coverage"] = out["coverage"].astype(object).where(out["coverage"].notna(), None)
+    areas = [(pid, code) for pid, cov in zip(out["plan_id"], out["coverage"])
+             if isinstance(cov, str) and cov for code in cov.split(";")]
     known = set(out["plan_id"])
     for row, parent in out["parent_id"].dropna().items():
         if parent not in known:

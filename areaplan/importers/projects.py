@@ -146,7 +146,8 @@ def map_projects(raw: RawTable, ctx: LocateContext, *, seen_ids: dict[str, int] 
                     severity="warning",
                 )
             )
-    out["plan_ids"] = text_column(col("plan_ids")).map(lambda v: ";".join(split_ids(v)) if v else None)
+    plan_ids = text_column(col("plan_ids")).map(lambda v: ";".join(split_ids(v)) if isinstance(v, str) else None)
+    out["plan_ids"] = plan_ids.astype(object).where(plan_ids.notna(), None)
 
     # geometry: the file's own, else wkt, else lon/lat
     geoms = pd.Series([None] * len(src), index=src.index, dtype=object)
