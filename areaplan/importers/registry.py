@@ -12,6 +12,9 @@ from areaplan.importers.columns import PROJECT_COLUMNS
 from areaplan.importers.table import RawTable
 
 FORMAT_MODULES = ("csv", "xlsx", "gpkg", "shapefile", "geojson", "kml")
+#: Files read whole (not streamed) above this size are refused before memory runs out;
+#: CSV is streamed in chunks and has no limit. Vector data takes 3–5× its file size in memory.
+MAX_IN_MEMORY_BYTES = 1024 * 1024 * 1024
 RASTER_EXTENSIONS = (".tif", ".tiff")
 
 
@@ -56,6 +59,8 @@ def iter_tables(
         raise InputFileError("ไม่พบไฟล์", "file not found", path=path)
     module = reader_for(path)
     name = module.__name__.rsplit(".", 1)[-1]
+    if name not in ("csv", "gpkg"):  # GeoPackage layers are read one at a time
+        _check_size(path)
     if name == "csv":
         yield from module.iter_csv_tables(path, schema=schema)
     elif name == "xlsx":
@@ -71,6 +76,21 @@ def iter_tables(
             if _feature_count(path, lyr) == 0:
                 continue
             yield module.read_table(path, lyr, area_of_interest=area_of_interest)
+
+
+def _check_size(path: Path) -> None:
+    """Refuse a file too large to read whole, naming its size and the way out."""
+    files = [path] if path.suffix.lower() != ".shp" else list(path.parent.glob(f"{path.stem}.*"))
+    size = sum(f.stat().st_size for f in files if f.is_file())
+    if size > MAX_IN_MEMORY_BYTES:
+        mb, limit = size / 2**20, MAX_IN_MEMORY_BYTES / 2**20
+        raise InputFileError(
+            f"ไฟล์ใหญ่ {mb:,.0f} MB เกินกว่าจะอ่านทั้งไฟล์ได้ (เกิน {limit:,.0f} MB) "
+            "โปรดแบ่งไฟล์ หรือบันทึกเป็น CSV/GeoPackage ซึ่งนำเข้าทีละส่วนได้",
+            f"the file is {mb:,.0f} MB, more than the {limit:,.0f} MB that can be read at once; "
+            "split it, or save it as CSV or GeoPackage, which are imported in parts",
+            path=path,
+        )
 
 
 def _feature_count(path: Path, layer: str) -> int:

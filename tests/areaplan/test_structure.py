@@ -33,19 +33,39 @@ def test_import_contracts_hold():
 
 
 @pytest.mark.slow
-def test_wheel_ships_all_three_packages(tmp_path):
-    """Build the wheel and list it: areaplan, layers and ui must all be inside."""
+def test_wheel_installs_in_a_fresh_venv_and_imports_all_three(tmp_path):
+    """Build the wheel, install it into a new venv, import areaplan, layers and ui from there."""
+    import site
     import zipfile
 
-    result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), str(REPO)],
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(REPO)],
         capture_output=True, text=True,
     )
-    assert result.returncode == 0, result.stderr[-2000:]
+    assert build.returncode == 0, build.stderr[-2000:]
     wheel = next(tmp_path.glob("areaplan-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
-    for package in ("areaplan/__init__.py", "layers/__init__.py", "ui/__init__.py", "ui/cli.py",
-                    "areaplan/workspace/gpkg.py"):
-        assert package in names, f"{package} missing from {wheel.name}"
+    for member in ("areaplan/__init__.py", "layers/__init__.py", "ui/__init__.py", "ui/cli.py",
+                   "areaplan/workspace/gpkg.py", "areaplan/importers/csv.py"):
+        assert member in names, f"{member} missing from {wheel.name}"
     entry = next(n for n in names if n.endswith("entry_points.txt"))
     assert "areaplan = ui.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()
+
+    venv = tmp_path / "fresh"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    py = venv / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+    target = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                            capture_output=True, text=True, check=True).stdout.strip()
+    # dependencies come from this environment's site-packages; AreaPlan itself only from the wheel
+    deps = [p for p in site.getsitepackages() if "site-packages" in p]
+    Path(target, "_deps.pth").write_text("\n".join(deps) + "\n")
+    install = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", target, str(wheel)],
+                             capture_output=True, text=True)
+    assert install.returncode == 0, install.stderr[-2000:]
+    code = ("import areaplan, layers, ui, ui.cli, layers.render;"
+            "print(areaplan.__file__); print(layers.__file__); print(ui.__file__)")
+    out = subprocess.run([str(py), "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                         env={"PATH": "", "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr[-2000:]
+    for line in out.stdout.split():
+        assert line.startswith(target), f"imported from {line}, not from the installed wheel"
