@@ -57,13 +57,18 @@ def alias_index(schema: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 
 def match_headers(headers: list[object], schema: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    """Map each original header that names a known column to that column (first one wins)."""
+    """Map each original header that names a known column to that column.
+
+    A header spelling the column's own name wins over an alias (a KML file with both `id` and
+    `project_id` maps `project_id`); otherwise the first matching header wins.
+    """
     index = alias_index(schema)
     found: dict[str, str] = {}
     taken: set[str] = set()
-    for header in headers:
+    exact = [h for h in headers if fold_header(h) in schema]
+    for header in [*exact, *(h for h in headers if h not in exact)]:
         name = index.get(fold_header(header))
-        if name and name not in taken:
+        if name and name not in taken and str(header) not in found:
             found[str(header)] = name
             taken.add(name)
     return found

@@ -109,7 +109,8 @@ def map_projects(raw: RawTable, ctx: LocateContext, *, seen_ids: dict[str, int] 
     geom_in = src.geometry if isinstance(src, gpd.GeoDataFrame) else None
     attrs = src.drop(columns=[geom_in.name]) if geom_in is not None else src
     mapping = match_headers(list(attrs.columns), PROJECT_COLUMNS)
-    check_required(raw, mapping, PROJECT_REQUIRED, PROJECT_COLUMNS)
+    drawn = raw.path.suffix.lower() in (".kml", ".kmz")  # Google Earth placemarks rarely carry ids
+    check_required(raw, mapping, PROJECT_REQUIRED[1:] if drawn else PROJECT_REQUIRED, PROJECT_COLUMNS)
     df = attrs[list(mapping)].rename(columns=mapping)
     extra_cols = [c for c in attrs.columns if c not in mapping]
     out = pd.DataFrame(index=src.index)
@@ -126,6 +127,8 @@ def map_projects(raw: RawTable, ctx: LocateContext, *, seen_ids: dict[str, int] 
 
     for name in ("project_id", "title", "agency", "tambon", "amphoe", "changwat", "location_text"):
         out[name] = text_column(col(name))
+    if drawn:
+        _placemark_ids(out, attrs, raw, warnings)
     for name in ("project_id", "title"):
         for row in out.index[out[name].isna()]:
             errors.setdefault(row, (name, "ว่าง ต้องมีค่า", "empty; a value is required"))
@@ -223,6 +226,25 @@ def map_projects(raw: RawTable, ctx: LocateContext, *, seen_ids: dict[str, int] 
     gdf["content_hash"] = _content_hash(gdf)
     gdf["updated_at"] = now_iso()
     return MappedProjects(gdf, rejected, warnings, notes)
+
+
+def _placemark_ids(out: pd.DataFrame, attrs: pd.DataFrame, raw: RawTable, warnings: list[Problem]) -> None:
+    """KML placemarks without project_id get their KML id, else '<file>-<feature no>' (stable per file)."""
+    missing = out["project_id"].isna()
+    if not missing.any():
+        return
+    kml_id = attrs["id"] if "id" in attrs.columns else pd.Series(None, index=attrs.index, dtype=object)
+    generated = [
+        str(k) if isinstance(k, str) and k.strip() else f"{raw.path.stem}-{row}"
+        for row, k in zip(out.index[missing], kml_id[missing])
+    ]
+    out.loc[missing, "project_id"] = generated
+    warnings.append(Problem(
+        f"{int(missing.sum())} หมุดไม่มีรหัสโครงการ ตั้งรหัสให้จากรหัสหมุดหรือลำดับ (เช่น {generated[0]})",
+        f"{int(missing.sum())} placemarks had no project_id; ids were made from the placemark id or its "
+        f"number (e.g. {generated[0]}); keep the file's order to re-import it",
+        field="project_id", severity="warning",
+    ))
 
 
 def _points_from_xy(

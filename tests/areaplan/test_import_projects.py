@@ -215,3 +215,25 @@ def test_hazard_zones_from_labels_and_frequency(ws, tmp_path):
     by = {h: sorted(g["class"]) for h, g in z.groupby("hazard")}
     assert by == {"risk": [1, 2, 4], "ldd": [2, 3, 4]}
     assert set(z["class_label"]) == {"ต่ำ", "ปานกลาง", "สูง", "สูงมาก"}
+
+
+def test_kml_placemarks_from_google_earth(ws, tmp_path):
+    f = tmp_path / "drawn.kml"
+    f.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+        "<Folder><name>ถนน</name>"
+        "<Placemark><name>ถนน คสล. สายบ้านควน</name><ExtendedData>"
+        '<Data name="project_id"><value>K-1</value></Data><Data name="budget"><value>1,200,000</value></Data>'
+        "</ExtendedData><Point><coordinates>100.45,7.0,12</coordinates></Point></Placemark></Folder>"
+        '<Folder><name>ฝาย</name><Placemark id="pm2"><name>ฝายชะลอน้ำ</name>'
+        "<Point><coordinates>100.55,7.0,0</coordinates></Point></Placemark>"
+        "<Placemark><name>ขุดลอกคลอง</name><Point><coordinates>100.56,7.01</coordinates></Point></Placemark>"
+        "</Folder></Document></kml>", encoding="utf-8")
+    report = import_file(ws, f)
+    assert report.imported == 3 and not report.rejected
+    p = projects(ws)
+    assert p.loc["K-1", "title"] == "ถนน คสล. สายบ้านควน" and p.loc["K-1", "budget"] == 1_200_000
+    assert p.loc["K-1", "tambon_code"] == "901104" and not p.loc["K-1", "geometry"].has_z
+    assert p.loc["pm2", "tambon_code"] == "901105"
+    assert "drawn-3" in p.index, "the third placemark numbered by its position"
+    assert any("placemarks had no project_id" in w.message for w in report.warnings)
