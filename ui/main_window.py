@@ -7,7 +7,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 import areaplan
 from areaplan.errors import AreaPlanError
 from layers.model import GROUPS, GROUPS_EN, LayerList, VectorLayer, WorkspaceReader, layers_from_workspace
+from layers.selection import Selection
+from ui.extensions import install_extensions
 from ui.map_canvas import MapCanvas
 
 APP_NAME = "AreaPlan"
@@ -125,7 +127,14 @@ class LayerTree(QTreeWidget):
 
 
 class MainWindow(QMainWindow):
-    """The main window; give it a workspace with open_workspace() or set_workspace()."""
+    """The main window; give it a workspace with open_workspace() or set_workspace().
+
+    Features plug in through ui/extensions.py: each installer receives the window and adds its docks,
+    actions (to menu_file/menu_edit/menu_view/menu_layer/menu_tools/toolbar) and canvas tools; it reacts
+    to `workspaceChanged` (emitted after layers change) and shares `selection` (layers.selection).
+    """
+
+    workspaceChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,6 +142,7 @@ class MainWindow(QMainWindow):
         self.workspace: WorkspaceReader | None = None
         self._owns_workspace = False
         self.layers: LayerList | None = None
+        self.selection = Selection()
 
         self.canvas = MapCanvas(self)
         self.setCentralWidget(self.canvas)
@@ -150,8 +160,11 @@ class MainWindow(QMainWindow):
         self.canvas.scaleChanged.connect(self._on_scale_changed)
 
         self._build_menus()
+        self.toolbar = self.addToolBar(self.tr("เครื่องมือ"))
+        self.toolbar.setObjectName("mainToolbar")
         self.setWindowTitle(APP_NAME)
         self.resize(1200, 800)
+        install_extensions(self)
 
     # -- menus
     def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None) -> QAction:
@@ -163,7 +176,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("ไฟล์"))
+        file_menu = self.menu_file = bar.addMenu(self.tr("ไฟล์"))
         self.action_open = self._action(self.tr("เปิดพื้นที่ทำงาน…"), self._ask_open, QKeySequence.StandardKey.Open)
         self.action_open_demo = self._action(self.tr("เปิดข้อมูลสาธิต"), self.open_demo)
         self.action_quit = self._action(self.tr("ปิด"), self.close, "Ctrl+Q")
@@ -172,12 +185,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
 
-        view_menu = bar.addMenu(self.tr("มุมมอง"))
+        self.menu_edit = bar.addMenu(self.tr("แก้ไข"))
+        view_menu = self.menu_view = bar.addMenu(self.tr("มุมมอง"))
         self.action_full_extent = self._action(self.tr("ขยายเต็มพื้นที่"), self.canvas.full_extent, "Ctrl+Shift+F")
         view_menu.addAction(self.action_full_extent)
         view_menu.addAction(self.layer_dock.toggleViewAction())
 
-        help_menu = bar.addMenu(self.tr("วิธีใช้"))
+        self.menu_layer = bar.addMenu(self.tr("ชั้นข้อมูล"))
+        self.menu_tools = bar.addMenu(self.tr("เครื่องมือ"))
+        help_menu = self.menu_help = bar.addMenu(self.tr("วิธีใช้"))
         self.action_about = self._action(self.tr("เกี่ยวกับ AreaPlan"), self.show_about)
         help_menu.addAction(self.action_about)
 
@@ -204,9 +220,11 @@ class MainWindow(QMainWindow):
     def set_layers(self, layers: LayerList | None, *, title: str = APP_NAME) -> None:
         """Show a layer list on the canvas and in the layer tree."""
         self.layers = layers
+        self.selection.clear()
         self.layer_tree.set_layers(layers)
         self.canvas.set_layers(layers)
         self.setWindowTitle(title)
+        self.workspaceChanged.emit()
 
     def close_workspace(self) -> None:
         """Forget the current workspace (closing it when this window opened it)."""

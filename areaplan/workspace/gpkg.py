@@ -343,6 +343,66 @@ class Workspace:
         with self.transaction() as c:
             return c.execute(f'DELETE FROM "{name}" WHERE {where}', params).rowcount
 
+    def update_row(self, name: str, fid: int, values: dict, *, geometry: object = ...) -> None:
+        """Change some columns (and optionally the geometry) of one row, in one transaction."""
+        table = _table(name)
+        known = set(table_columns(table))
+        unknown = set(values) - known
+        if unknown:
+            raise WorkspaceError(f"ไม่มีคอลัมน์ {', '.join(sorted(unknown))} ในตาราง {name}",
+                                 f"no column {', '.join(sorted(unknown))} in table {name}", layer=name)
+        sets = [f"{k} = ?" for k in values]
+        params = [_py(v) for v in values.values()]
+        if geometry is not ...:
+            if not table.is_layer:
+                raise WorkspaceError(f"{name} ไม่มีรูปเรขาคณิต", f"{name} has no geometry", layer=name)
+            sets.append("geom = ?")
+            params.append(gpkg_geom.encode([geometry])[0])
+        if not sets:
+            return
+        with self.transaction() as c:
+            n = c.execute(f'UPDATE "{name}" SET {", ".join(sets)} WHERE fid = ?', (*params, int(fid))).rowcount
+            if n != 1:
+                raise WorkspaceError(f"ไม่พบรายการ fid {fid} ในตาราง {name}", f"no row with fid {fid} in {name}",
+                                     layer=name)
+            if geometry is not ... and geometry is not None:
+                _update_extent(c, name, gpd.GeoDataFrame(geometry=[geometry], crs="EPSG:4326"), replace=False)
+
+    def insert_row(self, name: str, values: dict, *, geometry: object = None) -> int:
+        """Add one row (with a geometry for layers) and return its fid."""
+        table = _table(name)
+        frame = pd.DataFrame([values])
+        if table.is_layer:
+            frame = gpd.GeoDataFrame(frame, geometry=[geometry], crs="EPSG:4326")
+        with self.transaction() as c:
+            _insert(c, table, frame, conflict=None)
+            fid = int(c.execute("SELECT last_insert_rowid()").fetchone()[0])
+            if table.is_layer and geometry is not None:
+                _update_extent(c, name, frame, replace=False)
+        return fid
+
+    def delete_row(self, name: str, fid: int) -> None:
+        """Delete one row by fid."""
+        self.delete(name, "fid = ?", (int(fid),))
+
+    # ----------------------------------------------------------------- styles
+    def save_style(self, layer: str, style: dict, *, name: str = "areaplan") -> None:
+        """Store a layer's AreaPlan style (JSON) in QGIS's layer_styles table (not QGIS's default)."""
+        with self.transaction() as c:
+            c.execute("DELETE FROM layer_styles WHERE f_table_name = ? AND styleName = ?", (layer, name))
+            c.execute(
+                "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, "
+                "styleName, styleQML, styleSLD, useAsDefault, description, owner, ui, style_json) "
+                "VALUES ('', '', ?, 'geom', ?, '', '', 0, 'AreaPlan style', '', '', ?)",
+                (layer, name, json.dumps(style, ensure_ascii=False)),
+            )
+
+    def load_styles(self, *, name: str = "areaplan") -> dict[str, dict]:
+        """Saved AreaPlan styles by layer name."""
+        rows = self.query("SELECT f_table_name, style_json FROM layer_styles WHERE styleName = ? "
+                          "AND style_json IS NOT NULL ORDER BY fid", (name,))
+        return {layer: json.loads(text) for layer, text in rows}
+
     # ----------------------------------------------------------------- rasters
     def rasters(self) -> list[dict]:
         """Registered hazard rasters with a path rasterio can open ('gdal_path')."""

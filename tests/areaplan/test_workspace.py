@@ -211,3 +211,25 @@ def test_kill_during_a_large_save_keeps_the_previous_state(workspace, tmp_path):
     with Workspace.open(path) as ws:
         assert ws.count("projects") == 1000
     assert len(pyogrio.read_dataframe(path, layer="projects")) == 1000
+
+
+def test_row_edits_and_styles(workspace):
+    workspace.write_layer("projects", _projects(3))
+    fid = int(workspace.read_table("projects")["fid"].iloc[0])
+    workspace.update_row("projects", fid, {"budget": 5.0, "title": "ถนนใหม่"}, geometry=shapely.Point(100.3, 6.9))
+    row = workspace.read_layer("projects", where="fid = ?", params=(fid,)).iloc[0]
+    assert row["budget"] == 5.0 and row["title"] == "ถนนใหม่" and row.geometry.equals(shapely.Point(100.3, 6.9))
+    with pytest.raises(WorkspaceError, match="ไม่มีคอลัมน์ nonsense"):
+        workspace.update_row("projects", fid, {"nonsense": 1})
+    with pytest.raises(WorkspaceError, match="ไม่พบรายการ fid 999"):
+        workspace.update_row("projects", 999, {"budget": 1})
+    new = workspace.insert_row("projects", {"project_id": "N1", "title": "ฝาย", "source": "app",
+                                            "location_precision": "point"}, geometry=shapely.Point(100.5, 7))
+    assert workspace.count("projects") == 4
+    workspace.delete_row("projects", new)
+    assert workspace.count("projects") == 3
+    workspace.save_style("tambon", {"fill": "#ff0000"})
+    workspace.save_style("tambon", {"fill": "#00ff00"})
+    assert workspace.load_styles() == {"tambon": {"fill": "#00ff00"}}
+    qgis = pyogrio.read_dataframe(workspace.path, layer="layer_styles")
+    assert qgis["f_table_name"].tolist() == ["tambon"] and not qgis["useAsDefault"].any()

@@ -1,0 +1,35 @@
+"""The features that plug into the main window, each as `module:installer(window)`.
+
+An installer adds docks, actions and canvas tools to a MainWindow. Listed in the order they install.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+INSTALLERS: tuple[str, ...] = (
+    "ui.layer_panel:install",
+    "ui.attribute_table:install",
+    "ui.editing:install",
+    "ui.map_tools:install",
+    "ui.place_search:install",
+    "ui.raster_view:install",
+    "ui.workbench:install",
+)
+
+
+def install_extensions(window: Any) -> list[str]:
+    """Run every installer whose module exists; return the names installed."""
+    installed = []
+    for spec in INSTALLERS:
+        module_name, func = spec.split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue  # feature not built yet
+        getattr(module, func)(window)
+        installed.append(module_name)
+    return installed
