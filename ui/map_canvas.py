@@ -3,26 +3,37 @@
 Each layer item paints through the same ``layers.render`` renderer the print composer uses. The item keeps
 a pixmap of its last render: repaints with an unchanged view just blit it, and while the view is moving
 (drag, wheel) the stale pixmap is drawn transformed; the layers are rendered again once the view settles.
+
+Interaction goes through one current *tool* (``MapTool``): pan (the default) and zoom box live here, other
+features register theirs (identify, select, measure in ui/map_tools.py) with ``register_tool``. The wheel
+zooms and the middle button pans whatever the tool. Settled extents form a previous/next history.
+Other features draw on the map with ``add_overlay(item, z)`` (see ui/overlays.py).
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import pyqtgraph as pg
-from pyqtgraph.GraphicsScene.mouseEvents import MouseDragEvent
+from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent, MouseDragEvent
 from pyproj import Transformer
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPixmap, QTransform
-from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPainter, QPixmap, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from layers.model import LayerList, VectorLayer
 from layers.render import LabelGrid, RenderContext, VectorRenderer, make_renderer
+from ui.overlays import Z_RUBBER_BAND, RubberBand
 
 #: Background of the map (the sea and neighbouring countries show through it).
 BACKGROUND = "#dce6ee"
 #: Milliseconds without a range change after which the view counts as settled and is rendered again.
 SETTLE_MS = 180
+#: How many extents the previous/next history keeps.
+HISTORY_SIZE = 50
+#: Smallest extent (map units, metres) zoom_to_bounds shows, so a point or a tiny feature is not a blur.
+MIN_ZOOM_SIZE = 200.0
 
 
 class CachedMapItem(pg.GraphicsObject):
@@ -191,19 +202,138 @@ def make_item(layer: VectorLayer, crs: str, canvas: MapCanvas) -> LayerItem:
     raise TypeError(f"no canvas item for {type(layer).__name__}")
 
 
+# ------------------------------------------------------------------------------------------ tools
+@dataclass(frozen=True)
+class ToolEvent:
+    """A mouse event for a tool: position in map units (the map CRS) and in widget pixels."""
+
+    x: float
+    y: float
+    button: Qt.MouseButton
+    modifiers: Qt.KeyboardModifier
+    double: bool = False
+
+    @property
+    def shift(self) -> bool:
+        """Shift was held (e.g. add to the selection)."""
+        return bool(self.modifiers & Qt.KeyboardModifier.ShiftModifier)
+
+
+class MapTool:
+    """One interaction mode of the canvas; subclasses override the handlers they need.
+
+    A tool with ``drags_box`` gets the left-button drag as a rectangle (``box_changed``/``box_finished``);
+    otherwise the left drag pans. Clicks go to ``click``; cursor moves to ``hover``; Escape to ``cancel``.
+    """
+
+    #: Stable name used by set_tool() and the actions.
+    name = "tool"
+    #: Thai title for actions and tooltips.
+    title = ""
+    cursor = Qt.CursorShape.ArrowCursor
+    drags_box = False
+
+    def __init__(self, canvas: MapCanvas) -> None:
+        self.canvas = canvas
+
+    def activate(self) -> None:
+        """The tool became current."""
+
+    def deactivate(self) -> None:
+        """Another tool became current: drop any half-finished state and overlays."""
+        self.cancel()
+
+    def click(self, event: ToolEvent) -> None:
+        """A click (or a double click, with ``event.double``) at a map position."""
+
+    def hover(self, x: float, y: float) -> None:
+        """The cursor moved over the map (map units)."""
+
+    def box_changed(self, rect: QRectF, event: ToolEvent) -> None:
+        """A left drag is in progress (rect in map units, normalised)."""
+        self.canvas.rubber_band.set_rect(rect)
+
+    def box_finished(self, rect: QRectF, event: ToolEvent) -> None:
+        """The left drag ended."""
+        self.canvas.rubber_band.set_rect(None)
+
+    def cancel(self) -> None:
+        """Escape: forget what is in progress."""
+        self.canvas.rubber_band.set_rect(None)
+
+
+class PanTool(MapTool):
+    """Drag to pan (the default tool)."""
+
+    name = "pan"
+    title = "เลื่อนแผนที่"
+    cursor = Qt.CursorShape.OpenHandCursor
+
+
+class ZoomBoxTool(MapTool):
+    """Drag a box to zoom to it; a click zooms in twice around the point (Shift: out)."""
+
+    name = "zoom_box"
+    title = "ขยายด้วยกรอบ"
+    cursor = Qt.CursorShape.CrossCursor
+    drags_box = True
+
+    def box_finished(self, rect: QRectF, event: ToolEvent) -> None:
+        """Zoom to the box (a box of a few pixels counts as a click)."""
+        super().box_finished(rect, event)
+        upp = self.canvas.units_per_pixel()
+        if rect.width() < 4 * upp or rect.height() < 4 * upp:
+            self.click(event)
+            return
+        self.canvas.set_extent(rect.left(), rect.top(), rect.right(), rect.bottom())
+
+    def click(self, event: ToolEvent) -> None:
+        """Zoom in (out with Shift) by 2 around the clicked point."""
+        if event.button != Qt.MouseButton.LeftButton or event.double:
+            return
+        self.canvas.zoom_at(event.x, event.y, 2.0 if event.shift else 0.5)
+
+
 class MapViewBox(pg.ViewBox):
-    """A ViewBox with locked aspect that pans with setRange (translateBy drifts in scale, §10)."""
+    """A ViewBox with locked aspect that pans with setRange (translateBy drifts in scale, §10).
+
+    Mouse clicks and left drags go to the current tool (``self.tool``); middle drag always pans.
+    """
 
     def __init__(self) -> None:
         super().__init__(lockAspect=1.0, enableMenu=False, invertY=False, defaultPadding=0.02)
         self.setMouseMode(pg.ViewBox.PanMode)
+        self.tool: MapTool | None = None
 
     def pan_by(self, dx: float, dy: float) -> None:
         """Move the view by (dx, dy) map units keeping the scale exactly."""
         self.setRange(self.viewRect().translated(dx, dy), padding=0.0)
 
+    def _tool_event(self, ev: MouseClickEvent | MouseDragEvent, *, double: bool = False) -> ToolEvent:
+        p = self.mapSceneToView(ev.scenePos())
+        return ToolEvent(float(p.x()), float(p.y()), ev.button(), ev.modifiers(), double)
+
+    def mouseClickEvent(self, ev: MouseClickEvent) -> None:  # noqa: N802 (pyqtgraph)
+        """Clicks go to the current tool."""
+        if self.tool is not None and ev.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
+            ev.accept()
+            self.tool.click(self._tool_event(ev, double=ev.double()))
+            return
+        super().mouseClickEvent(ev)
+
     def mouseDragEvent(self, ev: MouseDragEvent, axis: int | None = None) -> None:  # noqa: N802 (pyqtgraph)
-        """Left/middle drag pans (through setRange); other buttons keep pyqtgraph's behaviour."""
+        """Left drag: the tool's box or a pan; middle drag pans (through setRange)."""
+        tool = self.tool
+        if ev.button() == Qt.MouseButton.LeftButton and axis is None and tool is not None and tool.drags_box:
+            ev.accept()
+            start = self.mapSceneToView(ev.buttonDownScenePos())
+            end = self.mapSceneToView(ev.scenePos())
+            rect = QRectF(start, end).normalized()
+            if ev.isFinish():
+                tool.box_finished(rect, self._tool_event(ev))
+            else:
+                tool.box_changed(rect, self._tool_event(ev))
+            return
         buttons = (Qt.MouseButton.LeftButton, Qt.MouseButton.MiddleButton)
         if ev.button() in buttons and axis is None and self.state["mouseMode"] == pg.ViewBox.PanMode:
             ev.accept()
@@ -215,12 +345,18 @@ class MapViewBox(pg.ViewBox):
 
 
 class MapCanvas(pg.GraphicsView):
-    """The map view: layers in the map's metric CRS, wheel zoom, drag pan, cursor position in lon/lat."""
+    """The map view: layers in the map's metric CRS, tools, wheel zoom, extent history, overlays."""
 
     #: Emitted with (lon, lat) in degrees when the cursor moves over the map.
     cursorMoved = Signal(float, float)
+    #: Emitted with (x, y) in the map CRS when the cursor moves over the map.
+    mapCursorMoved = Signal(float, float)
     #: Emitted with the scale denominator N (of 1:N) when the view range changes.
     scaleChanged = Signal(float)
+    #: Emitted with the name of the new current tool.
+    toolChanged = Signal(str)
+    #: Emitted when the extent history or its position changed.
+    historyChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background=BACKGROUND)
@@ -241,11 +377,77 @@ class MapCanvas(pg.GraphicsView):
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.view.sigRangeChanged.connect(self._on_range_changed)
 
+        self.rubber_band = RubberBand()
+        self.add_overlay(self.rubber_band, Z_RUBBER_BAND)
+        self.tools: dict[str, MapTool] = {}
+        self._tool: MapTool | None = None
+        self.register_tool(PanTool(self))
+        self.register_tool(ZoomBoxTool(self))
+        self.set_tool("pan")
+
+        self._history: list[QRectF] = []
+        self._history_index = -1
+        self._navigating = False
+        self.action_previous_extent = QAction(self.tr("ย้อนกลับ"), self)
+        self.action_previous_extent.setToolTip(self.tr("ขอบเขตแผนที่ก่อนหน้า (Alt+←)"))
+        self.action_previous_extent.setShortcut(QKeySequence("Alt+Left"))
+        self.action_previous_extent.triggered.connect(self.previous_extent)
+        self.action_next_extent = QAction(self.tr("ถัดไป"), self)
+        self.action_next_extent.setToolTip(self.tr("ขอบเขตแผนที่ถัดไป (Alt+→)"))
+        self.action_next_extent.setShortcut(QKeySequence("Alt+Right"))
+        self.action_next_extent.triggered.connect(self.next_extent)
+        self.addActions([self.action_previous_extent, self.action_next_extent])
+        self._update_history_actions()
+
+    # -- tools
+    def register_tool(self, tool: MapTool) -> None:
+        """Make a tool available to set_tool() under its name (replacing one of the same name)."""
+        self.tools[tool.name] = tool
+
+    @property
+    def tool(self) -> MapTool | None:
+        """The current tool."""
+        return self._tool
+
+    def set_tool(self, name: str) -> None:
+        """Make a registered tool current (KeyError for an unknown name)."""
+        tool = self.tools[name]
+        if tool is self._tool:
+            return
+        if self._tool is not None:
+            self._tool.deactivate()
+        self._tool = tool
+        self.view.tool = tool
+        self.viewport().setCursor(tool.cursor)
+        tool.activate()
+        self.toolChanged.emit(name)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
+        """Escape cancels what the current tool is doing."""
+        if event.key() == Qt.Key.Key_Escape and self._tool is not None:
+            self._tool.cancel()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # -- overlays
+    def add_overlay(self, item: QGraphicsItem, z: float) -> None:
+        """Draw an item above the layers (map CRS coordinates); it stays across workspaces."""
+        item.setZValue(z)
+        self.view.addItem(item, ignoreBounds=True)
+
+    def remove_overlay(self, item: QGraphicsItem) -> None:
+        """Take an overlay off the map."""
+        self.view.removeItem(item)
+
     # -- layers
     def set_layers(self, layers: LayerList | None) -> None:
         """Show a layer list (or nothing) and zoom to its full extent."""
         self.clear_layers()
         self.layers = layers
+        self._history.clear()
+        self._history_index = -1
+        self._update_history_actions()
         if layers is None:
             return
         self._to_lonlat = Transformer.from_crs(layers.crs, "EPSG:4326", always_xy=True)
@@ -325,17 +527,98 @@ class MapCanvas(pg.GraphicsView):
         minx, miny, maxx, maxy = extent
         self.view.setRange(QRectF(minx, miny, maxx - minx, maxy - miny), padding=0.03)
 
+    def extent(self) -> tuple[float, float, float, float]:
+        """The shown extent (minx, miny, maxx, maxy) in the map CRS."""
+        r = self.view.viewRect()
+        return (r.left(), r.top(), r.right(), r.bottom())
+
+    def set_extent(self, minx: float, miny: float, maxx: float, maxy: float, *, padding: float = 0.0) -> None:
+        """Show at least this rectangle of the map CRS (grown to the window's aspect), plus a padding fraction."""
+        rect = QRectF(QPointF(minx, miny), QPointF(maxx, maxy)).normalized()
+        if rect.width() <= 0 or rect.height() <= 0 or not all(map(math.isfinite, (minx, miny, maxx, maxy))):
+            raise ValueError(f"an extent needs a positive width and height, got {(minx, miny, maxx, maxy)}")
+        self.view.setRange(rect, padding=padding)
+
+    def zoom_to_bounds(
+        self, minx: float, miny: float, maxx: float, maxy: float, crs: str = "EPSG:4326", *, margin: float = 0.1
+    ) -> None:
+        """Show bounds given in any CRS (degrees by default) with a margin fraction on each side."""
+        if crs != self.crs:
+            minx, miny, maxx, maxy = Transformer.from_crs(crs, self.crs, always_xy=True).transform_bounds(
+                minx, miny, maxx, maxy
+            )
+        cx, cy = (minx + maxx) / 2.0, (miny + maxy) / 2.0
+        half_w = max(maxx - minx, MIN_ZOOM_SIZE) / 2.0
+        half_h = max(maxy - miny, MIN_ZOOM_SIZE) / 2.0
+        self.set_extent(cx - half_w, cy - half_h, cx + half_w, cy + half_h, padding=margin)
+
+    def zoom_at(self, x: float, y: float, factor: float) -> None:
+        """Scale the view by ``factor`` (< 1 zooms in) keeping the map point (x, y) under the same pixel."""
+        r = self.view.viewRect()
+        left = x - (x - r.left()) * factor
+        top = y - (y - r.top()) * factor
+        self.view.setRange(QRectF(left, top, r.width() * factor, r.height() * factor), padding=0.0)
+
+    def units_per_pixel(self) -> float:
+        """Map units (metres) per screen pixel along x."""
+        width_px = self.view.width()
+        return self.view.viewRect().width() / width_px if width_px > 0 else math.nan
+
     def _on_range_changed(self, *_args: object) -> None:
         self.moving = True
         self._settle.start()
         self.scaleChanged.emit(self.scale_denominator())
 
     def settle(self) -> None:
-        """End the moving state now and render every layer for the current view."""
+        """End the moving state now, record the extent in the history and render the layers for it."""
         self._settle.stop()
         self.moving = False
+        self._record_extent()
         for item in (*self._items.values(), self.labels_item):
             item.update()
+
+    # -- extent history
+    def _record_extent(self) -> None:
+        if self.layers is None:
+            return
+        rect = QRectF(self.view.viewRect())
+        if self._navigating:
+            self._navigating = False
+            if 0 <= self._history_index < len(self._history):
+                self._history[self._history_index] = rect  # the same extent as the window resolved it
+            return
+        if 0 <= self._history_index < len(self._history) and _same_rect(self._history[self._history_index], rect):
+            return
+        del self._history[self._history_index + 1 :]
+        self._history.append(rect)
+        del self._history[:-HISTORY_SIZE]
+        self._history_index = len(self._history) - 1
+        self._update_history_actions()
+
+    def _go_to_history(self, index: int) -> None:
+        if not 0 <= index < len(self._history):
+            return
+        self._history_index = index
+        self._navigating = True
+        self.view.setRange(self._history[index], padding=0.0)
+        self._update_history_actions()
+
+    def previous_extent(self) -> None:
+        """Go back to the previous settled extent (Alt+Left)."""
+        self._go_to_history(self._history_index - 1)
+
+    def next_extent(self) -> None:
+        """Go forward again after previous_extent (Alt+Right)."""
+        self._go_to_history(self._history_index + 1)
+
+    def history(self) -> tuple[list[QRectF], int]:
+        """The recorded extents and the position of the current one."""
+        return list(self._history), self._history_index
+
+    def _update_history_actions(self) -> None:
+        self.action_previous_extent.setEnabled(self._history_index > 0)
+        self.action_next_extent.setEnabled(0 <= self._history_index < len(self._history) - 1)
+        self.historyChanged.emit()
 
     def scale_denominator(self) -> float:
         """N of the scale 1:N on this screen (metres per pixel x logical dpi / 0.0254)."""
@@ -357,10 +640,30 @@ class MapCanvas(pg.GraphicsView):
         point = self.view.mapSceneToView(self.mapToScene(round(x), round(y)))
         return self.map_to_lonlat(point.x(), point.y())
 
+    def widget_to_map(self, x: float, y: float) -> tuple[float, float]:
+        """Widget pixel position -> map CRS coordinates."""
+        point = self.view.mapSceneToView(self.mapToScene(round(x), round(y)))
+        return (float(point.x()), float(point.y()))
+
+    def map_to_widget(self, x: float, y: float) -> QPointF:
+        """Map CRS coordinates -> widget pixel position."""
+        return QPointF(self.mapFromScene(self.view.mapViewToScene(QPointF(x, y))))
+
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         if self._to_lonlat is None or not self.view.sceneBoundingRect().contains(scene_pos):
             return
         point = self.view.mapSceneToView(scene_pos)
-        lon, lat = self.map_to_lonlat(point.x(), point.y())
+        x, y = float(point.x()), float(point.y())
+        self.mapCursorMoved.emit(x, y)
+        if self._tool is not None:
+            self._tool.hover(x, y)
+        lon, lat = self.map_to_lonlat(x, y)
         if math.isfinite(lon) and math.isfinite(lat):
             self.cursorMoved.emit(lon, lat)
+
+
+def _same_rect(a: QRectF, b: QRectF) -> bool:
+    """Two extents equal to a millionth of their size."""
+    tol = 1e-6 * max(a.width(), a.height(), b.width(), b.height(), 1.0)
+    return all(abs(u - v) <= tol for u, v in zip((a.left(), a.top(), a.right(), a.bottom()),
+                                                   (b.left(), b.top(), b.right(), b.bottom())))
