@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never touch the user's real settings (recent files, window state, language).
+os.environ.setdefault("AREAPLAN_SETTINGS_DIR", tempfile.mkdtemp(prefix="areaplan-test-settings-"))
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"

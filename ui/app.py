@@ -6,10 +6,12 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from areaplan.errors import AreaPlanError
 from layers.fonts import register_sarabun, thai_font
+from ui.i18n import install_translator
 from ui.main_window import APP_NAME, MainWindow
 
 _DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY")
@@ -40,10 +42,16 @@ def main(
     argv: list[str] | None = None,
     workspace: str | Path | None = None,
     screenshot: str | Path | None = None,
+    *,
+    quit_when_painted: bool = False,
+    language: str | None = None,
 ) -> int:
     """Run the desktop app, opening a workspace (argument or first *.gpkg in argv); return the exit code.
 
-    With `screenshot`, the window is painted, saved as that PNG, and the app quits (smoke tests).
+    The UI language is the saved one (View → ภาษา / Language) unless `language` is given; the window comes
+    back where it was. With `screenshot`, the window is painted, saved as that PNG, and the app quits (smoke
+    tests). With `quit_when_painted`, the app prints "painted <epoch seconds>" after the map canvas has been
+    painted with the workspace and quits (benchmarks/cold_start.py).
     """
     argv = list(sys.argv[1:] if argv is None else argv)
     if _no_display():
@@ -54,18 +62,23 @@ def main(
         )
         return 2
     app = create_application(argv)
+    install_translator(app, language)
     if workspace is None:
         workspace = next((a for a in app.arguments()[1:] if a.lower().endswith(".gpkg")), None)
     window = MainWindow()
+    window.restore_settings()
+    if quit_when_painted:
+        _quit_after_first_paint(window)
     window.show()
     if workspace is not None:
         try:
             window.open_workspace(workspace)
+            window.add_recent_file(workspace)
         except (AreaPlanError, OSError, ValueError) as exc:
             if screenshot is not None:
                 print(str(exc), file=sys.stderr)
                 return 2
-            QMessageBox.critical(window, window.tr("เปิดพื้นที่ทำงานไม่ได้"), str(exc))
+            QMessageBox.critical(window, QCoreApplication.translate("MainWindow", "เปิดพื้นที่ทำงานไม่ได้"), str(exc))
     if screenshot is not None:
         from PySide6.QtCore import QTimer
 
@@ -76,6 +89,27 @@ def main(
 
         QTimer.singleShot(1500, shoot)
     return app.exec()
+
+
+def _quit_after_first_paint(window: MainWindow) -> None:
+    """Print the wall-clock time of the first canvas paint with layers shown, then quit."""
+    import time
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class PaintWatch(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+            if event.type() == QEvent.Type.Paint and window.layers is not None and not self.property("seen"):
+                self.setProperty("seen", True)
+                QTimer.singleShot(0, self._done)  # after this paint has finished
+            return False
+
+        def _done(self) -> None:
+            print(f"painted {time.time():.6f}", flush=True)
+            QApplication.instance().quit()
+
+    watch = PaintWatch(window)
+    window.canvas.viewport().installEventFilter(watch)
 
 
 if __name__ == "__main__":
