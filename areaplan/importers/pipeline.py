@@ -57,8 +57,13 @@ def import_file(
     raster_kind: str = "depth",
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
+    chunk_rows: int = 50_000,
 ) -> ImportReport:
-    """Import one file; everything it writes commits together or not at all."""
+    """Import one file; everything it writes commits together or not at all.
+
+    CSV files are read in chunks of `chunk_rows`; a GUI worker uses small chunks so no single
+    numpy/shapely call holds the interpreter long enough to stall the UI thread.
+    """
     path = Path(path)
     if not path.exists():
         raise InputFileError("ไม่พบไฟล์", "file not found", path=path)
@@ -78,7 +83,7 @@ def import_file(
     else:
         with ws.transaction():
             {"projects": _import_projects, "plans": _import_plans, "boundaries": _import_boundaries,
-             "hazard": _import_hazard}[kind](ws, path, layer, report, rep, hazard_name)
+             "hazard": _import_hazard}[kind](ws, path, layer, report, rep, hazard_name, chunk_rows)
             rep.check()
             report.finished_at = now_iso()
             _log(ws, report)
@@ -99,11 +104,12 @@ def _log(ws: Workspace, report: ImportReport) -> None:
         ws.write_table("rejected_rows", rows)
 
 
-def _import_projects(ws, path, layer, report, rep, _hazard_name) -> None:
+def _import_projects(ws, path, layer, report, rep, _hazard_name, chunk_rows=50_000) -> None:
     ctx = LocateContext.from_workspace(ws)
     seen: dict[str, int] = {}
     sources: set[str] = set()
-    tables = iter_tables(path, schema=PROJECT_COLUMNS, layer=layer, area_of_interest=ctx.area_of_interest)
+    tables = iter_tables(path, schema=PROJECT_COLUMNS, layer=layer, area_of_interest=ctx.area_of_interest,
+                         chunk_rows=chunk_rows)
     for i, raw in enumerate(tables):
         rep.check()
         rep(min(0.9, 0.1 + 0.1 * i), f"จัดตำแหน่งโครงการ {report.rows_read + len(raw.frame):,} แถว")
@@ -131,7 +137,7 @@ def _import_projects(ws, path, layer, report, rep, _hazard_name) -> None:
             ws.upsert("project_plans", pd.DataFrame(links, columns=["project_id", "plan_id", "source", "how"]))
 
 
-def _import_plans(ws, path, layer, report, rep, _hazard_name) -> None:
+def _import_plans(ws, path, layer, report, rep, _hazard_name, chunk_rows=50_000) -> None:
     for raw in iter_tables(path, schema=PLAN_COLUMNS, layer=layer):
         rep.check()
         report.rows_read += len(raw.frame)
@@ -148,7 +154,7 @@ def _import_plans(ws, path, layer, report, rep, _hazard_name) -> None:
         ws.write_table("plan_areas", mapped.areas)
 
 
-def _import_boundaries(ws, path, layer, report, rep, _hazard_name) -> None:
+def _import_boundaries(ws, path, layer, report, rep, _hazard_name, chunk_rows=50_000) -> None:
     levels_written = set()
     tambon_raw = None
     for raw in iter_tables(path, schema=PROJECT_COLUMNS, layer=layer):
@@ -173,7 +179,7 @@ def _import_boundaries(ws, path, layer, report, rep, _hazard_name) -> None:
                                     f"(derived {lv} by dissolving tambons)")
 
 
-def _import_hazard(ws, path, layer, report, rep, hazard_name) -> None:
+def _import_hazard(ws, path, layer, report, rep, hazard_name, chunk_rows=50_000) -> None:
     bounds = ws.query("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = 'tambon'")
     area = tuple(bounds[0]) if bounds and None not in bounds[0] else None
     for raw in iter_tables(path, schema=PROJECT_COLUMNS, layer=layer, area_of_interest=area):

@@ -48,6 +48,7 @@ def iter_tables(
     schema: dict = PROJECT_COLUMNS,
     layer: str | None = None,
     area_of_interest: tuple[float, float, float, float] | None = None,
+    chunk_rows: int = 50_000,
 ) -> Iterator[RawTable]:
     """Every table of a file: CSV in streamed chunks, each sheet or vector layer in turn.
 
@@ -62,7 +63,7 @@ def iter_tables(
     if name not in ("csv", "gpkg"):  # GeoPackage layers are read one at a time
         _check_size(path)
     if name == "csv":
-        yield from module.iter_csv_tables(path, schema=schema)
+        yield from module.iter_csv_tables(path, schema=schema, chunksize=chunk_rows)
     elif name == "xlsx":
         yield module.read_xlsx_table(path, sheet=layer, schema=schema)
     elif name == "kml" or layer:

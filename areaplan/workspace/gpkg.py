@@ -463,7 +463,9 @@ class Workspace:
                     with rasterio.open(f"GPKG:{self.path}:{table_name}", "r+") as dst:
                         factors = [f for f in (2, 4, 8, 16) if min(src.width, src.height) // f >= 64]
                         if factors:
-                            dst.build_overviews(factors, Resampling.average)
+                            # nearest: GDAL does not know the nodata of float coverages, so averaging
+                            # would blend -9999 into the edges of wet areas
+                            dst.build_overviews(factors, Resampling.nearest)
         record = {
             "name": name,
             "kind": kind,
