@@ -92,6 +92,11 @@ class Style:
 
     A categorised style sets ``category_field`` and ``categories`` (value -> fill colour); features whose
     value is not listed use ``fill``. Points use the category colour as their fill too.
+
+    A graduated style sets ``graduated_field``, ascending class upper bounds ``breaks`` (mapclassify's
+    ``bins``: a value v is in the first class i with v <= breaks[i]; values above the last break go to the
+    last class) and one colour per class in ``colours``; missing values use ``fill``. ``method`` and
+    ``ramp`` record how the classes were made (layers.style) so an editor can show it again.
     """
 
     fill: str | None = "#f2efe9"
@@ -101,6 +106,11 @@ class Style:
     point_symbol: str = "circle"
     category_field: str | None = None
     categories: tuple[tuple[str, str], ...] = ()
+    graduated_field: str | None = None
+    breaks: tuple[float, ...] = ()
+    colours: tuple[str, ...] = ()
+    method: str | None = None
+    ramp: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "fill", _check_colour(self.fill, "fill"))
@@ -116,6 +126,40 @@ class Style:
         raw = self.categories.items() if isinstance(self.categories, Mapping) else self.categories
         pairs = tuple((category_key(k) or "", _check_colour(c, f"category {k}", allow_none=False)) for k, c in raw)
         object.__setattr__(self, "categories", pairs)
+        self._check_graduated()
+
+    def _check_graduated(self) -> None:
+        breaks = tuple(_check_number(b, "breaks", -1e300, 1e300) for b in self.breaks)
+        colours = tuple(_check_colour(c, f"class {i + 1}", allow_none=False) for i, c in enumerate(self.colours))
+        object.__setattr__(self, "breaks", breaks)
+        object.__setattr__(self, "colours", colours)
+        if any(b > a for a, b in zip(breaks[1:], breaks[:-1])):
+            raise StyleError(
+                f"ขอบชั้นต้องเรียงจากน้อยไปมาก ได้ {list(breaks)}",
+                f"class breaks must be ascending, got {list(breaks)}",
+                field="breaks",
+            )
+        if len(breaks) != len(colours):
+            raise StyleError(
+                f"จำนวนสี({len(colours)}) ต้องเท่ากับจำนวนชั้น({len(breaks)})",
+                f"need one colour per class: {len(breaks)} breaks, {len(colours)} colours",
+                field="colours",
+            )
+        if self.graduated_field and self.category_field:
+            raise StyleError(
+                "ใช้ได้ทีละแบบ: แยกตามหมวด หรือ ไล่ระดับตามค่า",
+                "a style is either categorised or graduated, not both",
+                field="graduated_field",
+            )
+
+    @property
+    def kind(self) -> str:
+        """"graduated", "categorised" or "single" (how fills are chosen)."""
+        if self.graduated_field and self.breaks:
+            return "graduated"
+        if self.category_field and self.categories:
+            return "categorised"
+        return "single"
 
     @property
     def category_map(self) -> dict[str, str]:
@@ -337,10 +381,11 @@ class VectorLayer:
 
 # ------------------------------------------------------------------------------------ the layer list
 class LayerListEvents(SignalGroup):
-    """Events of the layer list."""
+    """Events of the layer list (``moved`` carries the old and the new index of a layer)."""
 
     inserted = Signal(int, object)
     removed = Signal(int, object)
+    moved = Signal(int, int, object)
     crs = Signal(str)
 
 
@@ -401,6 +446,24 @@ class LayerList:
         del self._layers[index]
         self.events.removed.emit(index, layer)
         return layer
+
+    def move(self, name: str, index: int) -> None:
+        """Move a layer to a drawing position (0 = bottom; negative counts from the top, -1 = top)."""
+        layer = self[name]
+        n = len(self._layers)
+        target = index + n if index < 0 else index
+        if not 0 <= target < n:
+            raise StyleError(
+                f"ตำแหน่งต้องอยู่ระหว่าง 0 ถึง {n - 1} ได้ {index}",
+                f"index must be between 0 and {n - 1}, got {index}",
+                layer=name,
+            )
+        old = self._layers.index(layer)
+        if old == target:
+            return
+        del self._layers[old]
+        self._layers.insert(target, layer)
+        self.events.moved.emit(old, target, layer)
 
     @property
     def crs(self) -> str:

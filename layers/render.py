@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
+import pandas as pd
 import shapely
 import shiboken6
 from psygnal import Signal
@@ -94,6 +95,18 @@ def qcolor(value: str) -> QColor:
     if len(value) == 9:
         color.setAlpha(int(value[7:9], 16))
     return color
+
+
+def graduated_classes(values: Iterable[object], breaks: Iterable[float]) -> np.ndarray:
+    """The class of each value for ascending upper bounds (mapclassify's rule: first i with v <= breaks[i];
+    above the last break -> last class); -1 for missing or non-numeric values. Vectorised."""
+    bins = np.asarray(tuple(breaks), dtype=np.float64)
+    numbers = pd.to_numeric(pd.Series(values, copy=False), errors="coerce").to_numpy(dtype=np.float64)
+    if not len(bins):
+        return np.full(len(numbers), -1, dtype=np.int64)
+    classes = np.minimum(np.searchsorted(bins, numbers, side="left"), len(bins) - 1).astype(np.int64)
+    classes[~np.isfinite(numbers)] = -1
+    return classes
 
 
 def _map_xy(t: QTransform, xy: np.ndarray) -> np.ndarray:
@@ -389,6 +402,9 @@ class VectorRenderer:
             index = {c: i + 1 for i, c in enumerate(cmap)}
             colours += list(cmap.values())
             feature_brush = np.fromiter((index.get(k, 0) for k in keys), dtype=np.int64, count=len(keys))
+        elif style.graduated_field and style.graduated_field in data.columns and style.breaks:
+            colours += list(style.colours)
+            feature_brush = graduated_classes(data[style.graduated_field], style.breaks) + 1
         brushes = [QBrush(Qt.BrushStyle.NoBrush) if c is None else QBrush(qcolor(c)) for c in colours]
         geom = self.geometry()
         point_brush = feature_brush[geom.point_ids] if len(geom.point_ids) else np.empty(0, dtype=np.int64)
