@@ -25,4 +25,4 @@ if ($Mode -eq "test") {
     exit $LASTEXITCODE
 }
 if (-not (Test-Path $demo)) { & "$venv\Scripts\areaplan.exe" demo --out $demo }
-& "$venv\Scripts\areaplan.exe" gui $demo
+& "$venv\Scripts\areaplan.exe" gui --demo

@@ -72,9 +72,9 @@ case "$MODE" in
     fi
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
       say "ไม่มีจอแสดงผล เปิดโปรแกรมบนจอเสมือน (no display: running on a virtual screen and saving a screenshot)"
-      QT_QPA_PLATFORM=offscreen exec "$VENV/bin/areaplan" gui "$DEMO" --screenshot areaplan-demo.png
+      QT_QPA_PLATFORM=offscreen exec "$VENV/bin/areaplan" gui --demo --screenshot areaplan-demo.png
     fi
-    exec "$VENV/bin/areaplan" gui "$DEMO"
+    exec "$VENV/bin/areaplan" gui --demo
     ;;
   test)
     export QT_QPA_PLATFORM=offscreen

@@ -11,6 +11,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch the user's real settings (recent files, window state, language).
 os.environ.setdefault("AREAPLAN_SETTINGS_DIR", tempfile.mkdtemp(prefix="areaplan-test-settings-"))
+# ... nor the user's data folder (the demo working copy).
+os.environ.setdefault("AREAPLAN_DATA_DIR", tempfile.mkdtemp(prefix="areaplan-test-data-"))
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"

@@ -1,4 +1,4 @@
-"""Command-line interface: `areaplan new|import|info|demo|gui`; errors become one line and an exit code."""
+"""Command-line interface: `areaplan new|import|info|demo|duplicates|gui`; errors become one line and an exit code."""
 
 from __future__ import annotations
 
@@ -99,7 +99,42 @@ def cmd_gui(args: argparse.Namespace) -> int:
     """Open the desktop application."""
     from ui.app import main as gui_main
 
-    return gui_main([], workspace=getattr(args, "workspace", None), screenshot=getattr(args, "screenshot", None))
+    workspace = getattr(args, "workspace", None)
+    if getattr(args, "demo", False):
+        from areaplan.demo.working_copy import demo_working_copy
+
+        workspace = demo_working_copy()
+    return gui_main([], workspace=workspace, screenshot=getattr(args, "screenshot", None))
+
+
+def cmd_duplicates(args: argparse.Namespace) -> int:
+    """Find duplicate projects; write pairs.csv and optionally the committee report."""
+    from areaplan.analyses.duplicates import inputs_from_files, run, validate
+    from areaplan.errors import InputFileError
+    from areaplan.exporters.duplicates import write_pairs_csv, write_report_xlsx
+
+    for out in (args.out, args.report):
+        if out is not None and out.exists() and not args.overwrite:
+            raise InputFileError("มีไฟล์นี้อยู่แล้ว ใช้ --overwrite เพื่อเขียนทับ",
+                                 "the output exists already; pass --overwrite to replace it", path=out)
+    params = {"threshold": args.threshold, "years": args.years, "distance_m": args.distance}
+
+    def work(bar):
+        inputs = inputs_from_files(args.inputs, boundaries=args.boundaries, progress=bar, **params)
+        for p in validate(inputs):
+            print(("คำเตือน: " if p.severity == "warning" else "") + p.message, file=sys.stderr)
+        from areaplan.progress import Reporter
+
+        return run(inputs, progress=Reporter(bar).sub(0.3, 1.0))
+
+    result = _run_with_bar("โครงการซ้ำซ้อน", work)
+    write_pairs_csv(result, args.out)
+    print("\n".join(result.summary()))
+    print(f"เขียน {args.out} แล้ว (pairs written)")
+    if args.report is not None:
+        write_report_xlsx(result, args.report)
+        print(f"เขียน {args.report} แล้ว (committee report written)")
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -140,9 +175,23 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--overwrite", action="store_true")
     s.set_defaults(func=cmd_demo)
 
+    s = sub.add_parser("duplicates", help="ตรวจโครงการซ้ำซ้อน (find duplicate projects)")
+    s.add_argument("inputs", type=Path, nargs="+", metavar="INPUT",
+                   help="พื้นที่ทำงาน .gpkg หรือไฟล์โครงการ (workspace or project files: CSV, XLSX, GeoJSON, …)")
+    s.add_argument("--out", type=Path, required=True, help="ไฟล์คู่ที่ซ้ำ pairs.csv (pairs CSV)")
+    s.add_argument("--boundaries", type=Path, help="ไฟล์ขอบเขตตำบล (tambon boundaries: adjacency and names)")
+    s.add_argument("--threshold", type=float, default=0.75, help="เกณฑ์คะแนน 0–1 (score threshold, default 0.75)")
+    s.add_argument("--years", type=int, default=1, help="ปีงบประมาณห่างกันไม่เกิน (fiscal years apart, default 1)")
+    s.add_argument("--distance", type=float, default=1000.0, help="ระยะห่างเป็นเมตร (metres, default 1000)")
+    s.add_argument("--report", type=Path, help="รายงานสำหรับคณะกรรมการ .xlsx (committee report)")
+    s.add_argument("--overwrite", action="store_true", help="เขียนทับไฟล์เดิม (replace existing outputs)")
+    s.set_defaults(func=cmd_duplicates)
+
     s = sub.add_parser("gui", help="เปิดโปรแกรม (open the desktop app)")
     s.add_argument("workspace", type=Path, nargs="?")
     s.add_argument("--screenshot", type=Path, help="บันทึกภาพหน้าจอแล้วปิด (save a screenshot and quit)")
+    s.add_argument("--demo", action="store_true",
+                   help="เปิดสำเนาข้อมูลสาธิตของผู้ใช้ (open your own copy of the demo workspace)")
     s.set_defaults(func=cmd_gui)
     return p
 

@@ -338,15 +338,15 @@ class MainWindow(QMainWindow):
             self._open_or_report(path)
 
     def open_demo(self) -> bool:
-        """Open the bundled demo workspace (Songkhla); tell the user how to make it when it is missing."""
-        if not DEMO_WORKSPACE.exists():
-            QMessageBox.information(
-                self,
-                self.tr("ไม่พบข้อมูลสาธิต"),
-                self.tr("ไม่พบแฟ้ม {path}\nสร้างได้ด้วยคำสั่ง: areaplan demo --out {path}").format(path=DEMO_WORKSPACE),
-            )
+        """Open the user's working copy of the demo workspace (made from the shipped one when missing)."""
+        from areaplan.demo.working_copy import demo_working_copy
+
+        try:
+            path = demo_working_copy()
+        except (AreaPlanError, OSError) as exc:
+            QMessageBox.critical(self, self.tr("เปิดข้อมูลสาธิตไม่ได้"), str(exc))
             return False
-        return self._open_or_report(DEMO_WORKSPACE)
+        return self._open_or_report(path)
 
     def _update_file_actions(self) -> None:
         has_ws = self.workspace is not None

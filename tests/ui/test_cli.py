@@ -58,3 +58,18 @@ def test_user_errors_are_one_line_and_exit_2(tmp_path, args, message):
     assert "Traceback" not in r.stderr
     assert message in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_demo_working_copy_leaves_the_shipped_demo_alone(tmp_path, monkeypatch):
+    from areaplan.demo import working_copy
+
+    monkeypatch.setenv("AREAPLAN_DATA_DIR", str(tmp_path))
+    shipped = working_copy.BUNDLED_DEMO.read_bytes()
+    path = working_copy.demo_working_copy()
+    assert path.parent == tmp_path and path.read_bytes() == shipped
+    from areaplan.workspace import Workspace
+
+    with Workspace.open(path) as ws:
+        ws.set_metadata(touched="yes")
+    assert working_copy.demo_working_copy() == path, "an existing copy is kept"
+    assert working_copy.BUNDLED_DEMO.read_bytes() == shipped

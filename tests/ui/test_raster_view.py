@@ -18,19 +18,23 @@ R = 4
 
 
 @pytest.fixture
-def demo_window(qtbot):
+def demo_window(qtbot, tmp_path):
+    import shutil
+
     from ui.app import create_application
     from ui.main_window import DEMO_WORKSPACE, MainWindow
 
     if not DEMO_WORKSPACE.exists():
         pytest.skip("demo workspace missing")
+    demo = tmp_path / "demo.gpkg"  # a copy: the window saves layer settings into what it opens
+    shutil.copyfile(DEMO_WORKSPACE, demo)
     create_application()
     window = MainWindow()
     qtbot.addWidget(window)
     window.resize(1100, 800)
     window.show()
     qtbot.waitExposed(window)
-    window.open_workspace(DEMO_WORKSPACE)
+    window.open_workspace(demo)
     window.canvas.settle()
     yield window
     window.close()
