@@ -209,19 +209,23 @@ def test_about_names_the_version(main_window):
     assert areaplan.__version__ in main_window.about_text()
 
 
-def test_open_demo_without_the_file_says_how_to_make_it(main_window, monkeypatch, tmp_path):
-    shown = []
-    monkeypatch.setattr(main_window_module, "DEMO_WORKSPACE", tmp_path / "missing.gpkg")
-    monkeypatch.setattr(main_window_module.QMessageBox, "information", lambda *args: shown.append(args))
-    assert main_window.open_demo() is False
-    assert "areaplan demo --out" in shown[0][2]
+def test_open_demo_builds_the_working_copy_when_nothing_is_shipped(main_window, monkeypatch, tmp_path):
+    from areaplan.demo import working_copy
+
+    monkeypatch.setenv("AREAPLAN_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(working_copy, "BUNDLED_DEMO", tmp_path / "missing.gpkg")
+    assert main_window.open_demo() is True
+    assert main_window.workspace.path == tmp_path / "demo_songkhla.gpkg"
+    assert main_window.layers is not None and "tambon" in main_window.layers
 
 
-def test_open_demo_opens_the_sample_workspace(main_window):
+def test_open_demo_opens_a_working_copy_not_the_shipped_file(main_window, monkeypatch, tmp_path):
     if not main_window_module.DEMO_WORKSPACE.exists():
         pytest.skip("sample_data/demo_songkhla.gpkg is not built yet")
+    monkeypatch.setenv("AREAPLAN_DATA_DIR", str(tmp_path))
     assert main_window.open_demo() is True
     assert "tambon" in main_window.layers
+    assert main_window.workspace.path == tmp_path / "demo_songkhla.gpkg"
 
 
 def test_app_main_opens_the_workspace(qapp, map_source):

@@ -189,7 +189,7 @@ def test_open_demo(qtbot, demo_copy, monkeypatch):
     from ui.app import create_application
 
     create_application()
-    monkeypatch.setattr(mw, "DEMO_WORKSPACE", demo_copy)
+    monkeypatch.setenv("AREAPLAN_DATA_DIR", str(demo_copy.parent / "data"))
     window = mw.MainWindow()
     qtbot.addWidget(window)
     assert window.open_demo()
