@@ -1,0 +1,756 @@
+"""Duplicate projects: the same work proposed twice in the same place, with reasons a committee can read.
+
+How it works (architecture.md §5; vectorised, never all pairs):
+
+1. **Titles** — each distinct title is read once by :func:`areaplan.analyses.thai_titles.features`.
+2. **Candidates by blocking** — two projects are compared only when they are in the same tambon or in
+   adjacent tambons (adjacency from tambon polygons by STRtree; without boundaries, the same tambon only),
+   or when both have a precise location within ``distance_m`` metres (measured in the UTM zone of
+   :func:`areaplan.locate.spatial.metric_crs`); their fiscal years differ by at most ``years``; and their work
+   types agree or one is unknown (a different work type is a veto anyway, so it never needs comparing).
+3. **Score** — title similarity (rapidfuzz ``fuzz.ratio`` on the normalised *names*, without specification,
+   address, village, phase; ``process.cpdist`` element-wise on the candidate list, ``workers=1``), plus or
+   minus the evidence in :data:`WEIGHTS`; hard rules (:data:`VETOES`) set clear non-duplicates aside.
+4. **Groups** — connected components of the flagged pairs; budget at stake = total − the largest member.
+5. **Decisions** — ``duplicate_decisions`` rows are respected: a pair decided ``not_duplicate`` is not flagged
+   again while both records' ``content_hash`` are unchanged; ``duplicate``/``unsure`` are carried onto pairs.
+"""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from areaplan.analyses.base import AnalysisResult, Provenance
+from areaplan.analyses.thai_titles import WORK_FAMILIES, WORK_TYPES, features, work_type_label
+from areaplan.errors import AreaPlanError, Problem
+from areaplan.locate.spatial import metric_crs
+from areaplan.progress import CancelCheck, ProgressCallback, Reporter
+from areaplan.values import clean_text
+
+ANALYSIS = "duplicates"
+DECISIONS = ("duplicate", "not_duplicate", "unsure")
+PRECISE = ("point", "line", "polygon")
+
+#: Evidence added to (or taken from) the title similarity; each one becomes a reason.
+WEIGHTS: dict[str, float] = {
+    "same_work_type": 0.08,       # both titles name the same kind of work
+    "same_village": 0.08,         # same tambon and same village number
+    "shared_place": 0.08,         # a named place/road (บ้าน…, สาย…, คลอง…) appears in both
+    "place_conflict": -0.25,      # both name a place of one kind (e.g. a road) and none agrees
+    "close": 0.05,                # both located, at most a quarter of distance_m apart
+    "far": -0.20,                 # both located, more than distance_m apart
+    "spec_agree": 0.05,           # their sizes (length, width, volume…) agree within 15 %
+    "spec_conflict": -0.12,       # a size differs by more than half
+    "other_tambon": -0.05,        # address-only, in two adjacent tambons
+    "different_channels": 0.03,   # proposed through two channels: what the committee looks for
+    "same_office": -0.15,         # one agency's own list through one channel: its lines are separate on purpose
+}
+#: Hard rules: a pair matching one is a clear non-duplicate whatever its title similarity.
+VETOES: dict[str, tuple[str, str]] = {
+    "work_type": ("ประเภทงานต่างกัน", "different work types"),
+    "village": ("คนละหมู่บ้าน", "different villages"),
+    "phase": ("คนละระยะ", "different phases"),
+    "segment": ("คนละช่วงกิโลเมตร", "different road segments"),
+    "title_year": ("คนละปีตามชื่อโครงการ", "different years in the titles"),
+    "multi_year": ("งบผูกพันรายการเดียวกันคนละปี", "one multi-year obligation in different years"),
+    "action": ("งานซ่อม/ปรับปรุงกับงานสร้างใหม่", "repair or upgrade against new construction"),
+    "component": ("ค่าควบคุมงาน/ออกแบบของรายการเดียวกัน", "a supervision or design cost line of the same item"),
+    "procurement": ("การจัดซื้อยานพาหนะไม่ผูกกับพื้นที่", "vehicle purchases are not place-based works"),
+}
+#: Pairs below this title similarity are not scored further (no evidence lifts them to a usual threshold).
+MIN_SIMILARITY = 0.45
+_CHUNK = 250_000
+
+
+@dataclass
+class DuplicateParams:
+    """Parameters of the analysis (stored in the provenance)."""
+
+    threshold: float = 0.75
+    years: int = 1
+    distance_m: float = 1000.0
+    adjacent: bool = True
+
+
+@dataclass
+class DuplicateInputs:
+    """What the analysis reads: projects (workspace schema), tambon polygons and earlier decisions."""
+
+    projects: pd.DataFrame
+    tambons: gpd.GeoDataFrame | None = None
+    decisions: pd.DataFrame | None = None
+    params: DuplicateParams = field(default_factory=DuplicateParams)
+    source: str = ""
+
+    @classmethod
+    def from_workspace(cls, ws, **params) -> DuplicateInputs:
+        """Projects, tambon boundaries and decisions of a workspace."""
+        projects = ws.read_layer("projects")
+        tambons = ws.read_layer("tambon", columns=["code"]) if ws.count("tambon") else None
+        decisions = ws.read_table("duplicate_decisions")
+        return cls(projects, tambons, decisions, DuplicateParams(**params), source=str(ws.path))
+
+
+@dataclass
+class DuplicateResult(AnalysisResult):
+    """Flagged pairs with reasons, groups with the budget at stake, and how much was compared."""
+
+    pairs: pd.DataFrame = field(default_factory=pd.DataFrame)
+    groups: pd.DataFrame = field(default_factory=pd.DataFrame)
+    members: pd.DataFrame = field(default_factory=pd.DataFrame)
+    candidates: int = 0
+    suppressed: int = 0  # pairs decided not_duplicate and unchanged since
+
+    def summary(self) -> list[str]:
+        """Bilingual summary lines."""
+        at_stake = float(self.groups["budget_at_stake"].sum()) if len(self.groups) else 0.0
+        return [
+            f"เปรียบเทียบ {self.candidates:,} คู่ พบโครงการซ้ำซ้อน {len(self.pairs):,} คู่ ใน {len(self.groups):,} กลุ่ม "
+            f"งบประมาณที่ซ้ำ {at_stake:,.0f} บาท "
+            f"(compared {self.candidates:,} pairs; {len(self.pairs):,} pairs flagged in {len(self.groups):,} groups; "
+            f"{at_stake:,.0f} baht at stake)",
+            *([f"ไม่แสดง {self.suppressed} คู่ที่ผู้พิจารณาตัดสินว่าไม่ซ้ำ "
+               f"({self.suppressed} pairs decided not duplicate are not shown)"] if self.suppressed else []),
+        ]
+
+
+# ------------------------------------------------------------------------------------------- validate
+
+def validate(inputs: DuplicateInputs) -> list[Problem]:
+    """What the user can fix before the analysis runs (errors stop it; warnings do not)."""
+    problems: list[Problem] = []
+    p = inputs.params
+    frame = inputs.projects
+    for col in ("project_id", "title"):
+        if col not in frame.columns:
+            problems.append(Problem(f'ไม่มีคอลัมน์ "{col}" ในข้อมูลโครงการ', f"the projects have no {col!r} column",
+                                    field=col))
+    if not 0.0 < p.threshold <= 1.0:
+        problems.append(Problem(f"เกณฑ์คะแนนต้องอยู่ระหว่าง 0 ถึง 1 ได้ {p.threshold}",
+                                f"the threshold must be in (0, 1], got {p.threshold}", field="threshold"))
+    if p.years < 0:
+        problems.append(Problem(f"ช่วงปีต้องไม่ติดลบ ได้ {p.years}", f"years must be ≥ 0, got {p.years}", field="years"))
+    if not p.distance_m > 0:
+        problems.append(Problem(f"ระยะทางต้องมากกว่า 0 เมตร ได้ {p.distance_m}",
+                                f"the distance must be > 0 m, got {p.distance_m}", field="distance"))
+    if problems:
+        return problems
+    if len(frame) == 0:
+        problems.append(Problem("ไม่มีโครงการให้ตรวจ", "there are no projects to check", severity="warning"))
+        return problems
+    has_code = frame["tambon_code"].notna() if "tambon_code" in frame.columns else pd.Series(False, index=frame.index)
+    has_geom = _precise_mask(frame)
+    nowhere = int((~has_code & ~has_geom).sum())
+    if nowhere:
+        problems.append(Problem(
+            f"{nowhere:,} โครงการไม่มีตำแหน่ง (ไม่ทราบตำบลและพิกัด) จะไม่ถูกเปรียบเทียบ",
+            f"{nowhere:,} projects have no place (no tambon, no coordinates) and are not compared",
+            field="tambon_code", severity="warning"))
+    if inputs.tambons is None or len(inputs.tambons) == 0:
+        problems.append(Problem(
+            "ไม่มีขอบเขตตำบล: เปรียบเทียบเฉพาะโครงการในตำบลเดียวกันหรือพิกัดใกล้กัน",
+            "no tambon boundaries: only projects in the same tambon or with nearby coordinates are compared",
+            severity="warning"))
+    return problems
+
+
+def _precise_mask(frame: pd.DataFrame) -> pd.Series:
+    if not isinstance(frame, gpd.GeoDataFrame):
+        return pd.Series(False, index=frame.index)
+    g = frame.geometry
+    ok = ~(g.isna() | g.is_empty)
+    if "location_precision" in frame.columns:
+        ok &= frame["location_precision"].isin(PRECISE)
+    return ok
+
+
+# ------------------------------------------------------------------------------------------- run
+
+@dataclass
+class _Rows:
+    n: int
+    key_id: np.ndarray  # distinct title -> row
+    feats: list  # TitleFeatures per distinct title
+    keys: list[str]
+    wt: np.ndarray  # work type id per row (-1 unknown)
+    fam: np.ndarray  # work family id per row (types that may describe one work)
+    fy: np.ndarray
+    tambon: np.ndarray  # tambon id (-1 unknown)
+    tambon_codes: np.ndarray
+    vmask: np.ndarray  # village bitmask
+    channel: np.ndarray
+    channel_codes: np.ndarray
+    agency: np.ndarray
+    phase: np.ndarray
+    tyear: np.ndarray
+    multi: np.ndarray
+    component: np.ndarray
+    action: np.ndarray  # 0 unknown, 1 repair, 2 new
+    has_pt: np.ndarray
+    x: np.ndarray
+    y: np.ndarray
+
+
+def _text(frame: pd.DataFrame, col: str) -> pd.Series:
+    if col not in frame.columns:
+        return pd.Series([""] * len(frame), index=frame.index, dtype=object)
+    return frame[col].map(clean_text)
+
+
+def _prepare(frame: pd.DataFrame, rep: Reporter) -> _Rows:
+    n = len(frame)
+    titles = frame["title"].astype(object).where(frame["title"].notna(), "").to_numpy(dtype=object)
+    key_id, uniq = pd.factorize(titles)
+    feats = []
+    step = max(1, len(uniq) // 20)
+    # the features are many small objects that hold no cycles: the cyclic collector would rescan all of
+    # them again and again (time growing with the count), so it is paused while they are made
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for k, t in enumerate(uniq.tolist()):
+            if k % step == 0:
+                rep(k / max(1, len(uniq)), f"อ่านชื่อโครงการ {k:,}/{len(uniq):,}")
+            feats.append(features(t))
+    finally:
+        if was_enabled:
+            gc.enable()
+    wt_index = {w.code: i for i, w in enumerate(WORK_TYPES)}
+    f_wt = np.array([wt_index.get(f.work_type, -1) for f in feats], dtype=np.int16)
+    family = {w.code: wt_index[WORK_FAMILIES.get(w.code, w.code)] for w in WORK_TYPES}
+    f_fam = np.array([family.get(f.work_type, -1) for f in feats], dtype=np.int16)
+    f_vm = np.array([sum(1 << v for v in f.villages if 0 < v < 63) for f in feats], dtype=np.int64)
+    f_phase = np.array([f.phase or 0 for f in feats], dtype=np.int32)
+    f_year = np.array([f.title_year or 0 for f in feats], dtype=np.int32)
+    f_multi = np.array([f.multi_year for f in feats], dtype=bool)
+    f_comp = np.array([f.component for f in feats], dtype=bool)
+    f_act = np.array([{"repair": 1, "new": 2}.get(f.action, 0) for f in feats], dtype=np.int8)
+    vm = f_vm[key_id]
+    if "village_no" in frame.columns:
+        col = pd.to_numeric(frame["village_no"], errors="coerce").to_numpy(dtype=float)
+        ok = np.isfinite(col) & (col > 0) & (col < 63)
+        vm = np.where(ok, np.left_shift(1, np.where(ok, col, 0).astype(np.int64)), vm)
+    fy = pd.to_numeric(frame.get("fiscal_year", pd.Series(np.nan, index=frame.index)), errors="coerce")
+    fy = fy.where(fy.isna() | (fy > 2400), fy + 543).fillna(-99999).to_numpy(dtype=np.int64)
+    if "tambon_code" in frame.columns:
+        tcodes = frame["tambon_code"].astype(object).where(frame["tambon_code"].notna(), None)
+        tcodes = tcodes.map(lambda v: None if v is None or str(v).strip() == "" else str(v).strip())
+    else:
+        tcodes = pd.Series([None] * n, index=frame.index, dtype=object)
+    tambon, tambon_codes = pd.factorize(tcodes.to_numpy(dtype=object), use_na_sentinel=True)
+    channel, channel_codes = pd.factorize(_text(frame, "channel").str.lower().to_numpy(dtype=object))
+    agency, _ = pd.factorize(_text(frame, "agency").str.replace(" ", "", regex=False).to_numpy(dtype=object))
+    has_pt = _precise_mask(frame).to_numpy()
+    x = np.full(n, np.nan)
+    y = np.full(n, np.nan)
+    if has_pt.any():
+        g = frame.geometry[has_pt]
+        pts = gpd.GeoSeries(shapely.point_on_surface(g.values), crs=frame.crs or "EPSG:4326")
+        if pts.crs is not None and not pts.crs.is_projected:
+            pts = pts.to_crs(metric_crs(pts))
+        x[has_pt] = pts.x.to_numpy()
+        y[has_pt] = pts.y.to_numpy()
+    return _Rows(n, key_id, feats, [f.key for f in feats], f_wt[key_id], f_fam[key_id], fy, tambon.astype(np.int64),
+                 np.asarray(tambon_codes, dtype=object), vm, channel, np.asarray(channel_codes, dtype=object),
+                 agency, f_phase[key_id], f_year[key_id], f_multi[key_id], f_comp[key_id], f_act[key_id], has_pt, x, y)
+
+
+def tambon_neighbours(tambons: gpd.GeoDataFrame | None, codes: np.ndarray) -> pd.DataFrame:
+    """Pairs (a, b) of tambon ids (indexes into `codes`) that are the same or share a boundary."""
+    ids = np.arange(len(codes))
+    pairs = [np.column_stack([ids, ids])]
+    if tambons is not None and len(tambons) and len(codes):
+        poly = tambons[tambons["code"].isin(set(codes.tolist()))]
+        poly = poly[~(poly.geometry.isna() | poly.geometry.is_empty)]
+        if len(poly):
+            tree = shapely.STRtree(poly.geometry.values)
+            # touches, plus overlaps: simplified boundaries of neighbours rarely meet exactly
+            left, right = tree.query(poly.geometry.values, predicate="intersects")
+            pos = pd.Series(np.arange(len(codes)), index=codes)
+            pc = poly["code"].to_numpy()
+            a = pos.reindex(pc[left]).to_numpy()
+            b = pos.reindex(pc[right]).to_numpy()
+            ok = ~(np.isnan(a) | np.isnan(b)) & (left != right)
+            pairs.append(np.column_stack([a[ok].astype(np.int64), b[ok].astype(np.int64)]))
+    out = np.unique(np.vstack(pairs), axis=0)
+    return pd.DataFrame({"t": out[:, 0], "t2": out[:, 1]})
+
+
+def _candidates(r: _Rows, tambons, p: DuplicateParams) -> tuple[np.ndarray, np.ndarray]:
+    idx = np.arange(r.n)
+    located = r.tambon >= 0
+    neigh = tambon_neighbours(tambons if p.adjacent else None, r.tambon_codes)
+    left = pd.DataFrame({"i": idx[located], "t": r.tambon[located], "wt": r.fam[located]})
+    right = left.rename(columns={"i": "j", "t": "t2"})
+    ln = left.merge(neigh, on="t")
+    parts = []
+    kl, kr = ln[ln.wt >= 0], right[right.wt >= 0]
+    parts.append(kl.merge(kr, on=["t2", "wt"])[["i", "j"]])
+    parts.append(ln[ln.wt < 0].merge(right[["j", "t2"]], on="t2")[["i", "j"]])
+    parts.append(kl.merge(right[right.wt < 0][["j", "t2"]], on="t2")[["i", "j"]])
+    ii = np.concatenate([q["i"].to_numpy() for q in parts])
+    jj = np.concatenate([q["j"].to_numpy() for q in parts])
+    if r.has_pt.sum() > 1:
+        pts_idx = idx[r.has_pt]
+        pts = shapely.points(r.x[r.has_pt], r.y[r.has_pt])
+        tree = shapely.STRtree(pts)
+        a, b = tree.query(pts, predicate="dwithin", distance=p.distance_m)
+        ii = np.concatenate([ii, pts_idx[a]])
+        jj = np.concatenate([jj, pts_idx[b]])
+    keep = ii < jj
+    ii, jj = ii[keep], jj[keep]
+    keep = np.abs(r.fy[ii] - r.fy[jj]) <= p.years
+    keep |= (r.fy[ii] < 0) | (r.fy[jj] < 0)
+    keep &= (r.fam[ii] == r.fam[jj]) | (r.fam[ii] < 0) | (r.fam[jj] < 0)
+    ii, jj = ii[keep], jj[keep]
+    if len(ii):
+        code = np.unique(ii.astype(np.int64) * r.n + jj)
+        ii, jj = code // r.n, code % r.n
+    return ii, jj
+
+
+def _similarity(r: _Rows, ii: np.ndarray, jj: np.ndarray, rep: Reporter) -> np.ndarray:
+    from rapidfuzz import fuzz, process
+
+    ka, kb = r.key_id[ii], r.key_id[jj]
+    lo, hi = np.minimum(ka, kb), np.maximum(ka, kb)
+    code, inv = np.unique(lo.astype(np.int64) * (len(r.keys) + 1) + hi, return_inverse=True)
+    ua, ub = code // (len(r.keys) + 1), code % (len(r.keys) + 1)
+    keys = np.asarray(r.keys, dtype=object)
+    sims = np.empty(len(code), dtype=np.float32)
+    for s in range(0, len(code), _CHUNK):
+        rep(s / max(1, len(code)), f"เปรียบเทียบชื่อ {s:,}/{len(code):,} คู่")
+        e = min(len(code), s + _CHUNK)
+        sims[s:e] = process.cpdist(keys[ua[s:e]].tolist(), keys[ub[s:e]].tolist(), scorer=fuzz.ratio,
+                                   workers=1, dtype=np.float32)
+    return sims[inv] / 100.0
+
+
+def _places_compare(fa, fb) -> tuple[str | None, bool]:
+    """(a shared place name or None, whether a kind of place conflicts)."""
+    shared = None
+    conflict = False
+    kinds = {k for k, _ in fa.places} & {k for k, _ in fb.places}
+    for kind in sorted(kinds, key=("road", "water", "village", "landmark").index):
+        na = {v for k, v in fa.places if k == kind}
+        nb = {v for k, v in fb.places if k == kind}
+        hit = next((x for x in sorted(na) for y in nb if x == y or (min(len(x), len(y)) >= 5 and
+                    (x.startswith(y) or y.startswith(x)))), None)
+        if hit:
+            shared = shared or hit
+        elif kind in ("road", "water", "landmark") or not (na & nb):
+            conflict = True
+    return shared, conflict
+
+
+def _specs_compare(sa: dict, sb: dict) -> int:
+    """+1 sizes agree, -1 a size differs by more than half, 0 nothing to compare."""
+    common = [k for k in ("length", "width", "volume", "area", "benefit_area", "diameter", "depth")
+              if k in sa and k in sb and sa[k] > 0 and sb[k] > 0]
+    if not common:
+        return 0
+    ratios = [max(sa[k], sb[k]) / min(sa[k], sb[k]) for k in common]
+    if any(q > 1.5 for q in ratios):
+        return -1
+    return 1 if all(q <= 1.15 for q in ratios) else 0
+
+
+def _fmt_distance(d: float) -> tuple[str, str]:
+    if d < 1000:
+        return f"{d:,.0f} ม.", f"{d:,.0f} m"
+    return f"{d / 1000:,.1f} กม.", f"{d / 1000:,.1f} km"
+
+
+def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
+        cancelled: CancelCheck | None = None) -> DuplicateResult:
+    """Find, score, explain and group duplicate candidates; respect earlier reviewer decisions."""
+    errors = [p for p in validate(inputs) if p.severity == "error"]
+    if errors:
+        raise AreaPlanError(errors[0].th, errors[0].en, field=errors[0].field)
+    rep = Reporter(progress, cancelled)
+    p = inputs.params
+    frame = inputs.projects.reset_index(drop=True)
+    provenance = Provenance(
+        ANALYSIS,
+        parameters={"threshold": p.threshold, "years": p.years, "distance_m": p.distance_m, "adjacent": p.adjacent,
+                    "weights": dict(WEIGHTS), "vetoes": list(VETOES)},
+        inputs={"source": inputs.source, "projects": len(frame),
+                "tambons": 0 if inputs.tambons is None else len(inputs.tambons),
+                "decisions": 0 if inputs.decisions is None else len(inputs.decisions)},
+    )
+    r = _prepare(frame, rep.sub(0.0, 0.3))
+    rep(0.3, "หาคู่ที่ต้องเปรียบเทียบ")
+    ii, jj = _candidates(r, inputs.tambons, p)
+    n_cand = len(ii)
+    sim = _similarity(r, ii, jj, rep.sub(0.35, 0.75)) if n_cand else np.empty(0, dtype=np.float32)
+    rep(0.75, "คิดคะแนน")
+
+    # ---- vectorised evidence and vetoes
+    W = WEIGHTS
+    same_wt = (r.wt[ii] == r.wt[jj]) & (r.wt[ii] >= 0)
+    same_tambon = r.tambon[ii] == r.tambon[jj]
+    va, vb = r.vmask[ii], r.vmask[jj]
+    both_v = (va > 0) & (vb > 0)
+    same_v = same_tambon & both_v & ((va & vb) != 0)
+    both_pt = r.has_pt[ii] & r.has_pt[jj]
+    dist = np.where(both_pt, np.hypot(r.x[ii] - r.x[jj], r.y[ii] - r.y[jj]), np.nan)
+    diff_ch = r.channel[ii] != r.channel[jj]
+    same_owner = (r.agency[ii] == r.agency[jj]) & ~diff_ch
+    act_mis = (r.action[ii] > 0) & (r.action[jj] > 0) & (r.action[ii] != r.action[jj])
+    score = (sim + W["same_work_type"] * same_wt + W["same_village"] * same_v
+             + W["close"] * (both_pt & (dist <= p.distance_m / 4)) + W["far"] * (both_pt & (dist > p.distance_m))
+             + W["different_channels"] * diff_ch + W["same_office"] * same_owner
+             + W["other_tambon"] * (~same_tambon & ~both_pt))
+    veto = np.full(n_cand, "", dtype=object)
+    veto[(r.fam[ii] >= 0) & (r.fam[jj] >= 0) & (r.fam[ii] != r.fam[jj])] = "work_type"
+    veto[act_mis] = "action"
+    veto[r.component[ii] != r.component[jj]] = "component"
+    vehicle = [w.code for w in WORK_TYPES].index("vehicle")
+    veto[(r.wt[ii] == vehicle) | (r.wt[jj] == vehicle)] = "procurement"
+    veto[same_tambon & both_v & ((va & vb) == 0)] = "village"
+    veto[(r.phase[ii] > 0) & (r.phase[jj] > 0) & (r.phase[ii] != r.phase[jj])] = "phase"
+    veto[(r.tyear[ii] > 0) & (r.tyear[jj] > 0) & (r.tyear[ii] != r.tyear[jj])] = "title_year"
+    multi = (r.fy[ii] != r.fy[jj]) & ((same_owner & (sim >= 0.95)) | (~diff_ch & (r.multi[ii] | r.multi[jj])))
+    veto[multi] = "multi_year"
+    # place and specification evidence needs the parsed titles: only for pairs that can still reach the threshold
+    reach = (veto == "") & (sim >= MIN_SIMILARITY) & (score + W["shared_place"] + W["spec_agree"] >= p.threshold)
+    sel = np.flatnonzero(reach)
+    shared = np.full(n_cand, None, dtype=object)
+    spec = np.zeros(n_cand, dtype=np.int8)
+    conflict = np.zeros(n_cand, dtype=bool)
+    for k in sel.tolist():
+        fa, fb = r.feats[r.key_id[ii[k]]], r.feats[r.key_id[jj[k]]]
+        if fa.segment and fb.segment and (fa.segment[1] <= fb.segment[0] or fb.segment[1] <= fa.segment[0]):
+            veto[k] = "segment"
+            continue
+        if fa.segment_ends and fb.segment_ends and fa.segment_ends != fb.segment_ends:
+            veto[k] = "segment"
+            continue
+        shared[k], conflict[k] = _places_compare(fa, fb)
+        spec[k] = _specs_compare(fa.specs, fb.specs)
+    score = (score + W["shared_place"] * (shared != None) + W["place_conflict"] * conflict  # noqa: E711
+             + W["spec_agree"] * (spec > 0) + W["spec_conflict"] * (spec < 0))
+    score = np.clip(score, 0.0, 1.0)
+    # two tambons (not both located): only the same named place, e.g. a road between them, makes it one work
+    # and two located points farther apart than distance_m: only a shared named place (one long road) joins them
+    far = both_pt & (dist > p.distance_m)
+    place_ok = (same_tambon & ~far) | (both_pt & ~far) | (shared != None)  # noqa: E711
+    flagged = np.flatnonzero((veto == "") & (sim >= MIN_SIMILARITY) & (score >= p.threshold) & place_ok)
+    rep(0.85, "ตรวจผลการพิจารณาเดิม")
+
+    pid = frame["project_id"].astype(str).to_numpy(dtype=object)
+    src = _text(frame, "source").to_numpy(dtype=object)
+    hashes = (frame["content_hash"].astype(object).where(frame["content_hash"].notna(), "").to_numpy(dtype=object)
+              if "content_hash" in frame.columns else np.full(r.n, "", dtype=object))
+    decided = _latest_decisions(inputs.decisions)
+    rows = []
+    suppressed = 0
+    for k in flagged.tolist():
+        a, b = int(ii[k]), int(jj[k])
+        d = decided.get(_pair_key(src[a], pid[a], src[b], pid[b]))
+        decision = note = keep = ""
+        if d is not None:
+            unchanged = _hash_of(d, src[a], pid[a]) == hashes[a] and _hash_of(d, src[b], pid[b]) == hashes[b]
+            if d["decision"] == "not_duplicate" and unchanged:
+                suppressed += 1
+                continue
+            decision = d["decision"] if unchanged or d["decision"] != "not_duplicate" else "changed"
+            note, keep = d.get("note") or "", d.get("keep") or ""
+        th, en = _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, conflict, spec, same_tambon)
+        rows.append((a, b, float(score[k]), float(sim[k]), th, en, decision, keep, note,
+                     None if np.isnan(dist[k]) else float(dist[k])))
+    pairs = _pairs_frame(frame, rows, pid, src)
+    groups, members = _groups(frame, pairs, pid, src)
+    pairs = pairs.sort_values(["group_id", "score"], ascending=[True, False], kind="stable").reset_index(drop=True)
+    rep(1.0, "เสร็จ")
+    return DuplicateResult(provenance=provenance, pairs=pairs, groups=groups, members=members,
+                           candidates=n_cand, suppressed=suppressed)
+
+
+def _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, conflict, spec, same_tambon):
+    th: list[str] = []
+    en: list[str] = []
+    if same_v[k]:
+        v = [i for i in range(1, 63) if (r.vmask[a] & r.vmask[b]) >> i & 1]
+        th.append(f"หมู่ที่ {v[0]} เดียวกัน")
+        en.append(f"same village {v[0]}")
+    if same_wt[k]:
+        code = WORK_TYPES[int(r.wt[a])].code
+        th.append(f"ประเภทงาน{work_type_label(code)}เหมือนกัน")
+        en.append(f"same work type {work_type_label(code, 'en')}")
+    th.append(f"ชื่อคล้ายกัน {sim[k]:.2f}")
+    en.append(f"title similarity {sim[k]:.2f}")
+    if shared[k]:
+        th.append(f"ชื่อสถานที่ตรงกัน {shared[k]}")
+        en.append(f"same named place {shared[k]}")
+    if conflict[k]:
+        th.append("ชื่อสถานที่ต่างกัน")
+        en.append("different named places")
+    if not np.isnan(dist[k]):
+        dt, de = _fmt_distance(float(dist[k]))
+        th.append(f"ห่างกัน {dt}")
+        en.append(f"{de} apart")
+    elif not same_tambon[k]:
+        th.append("ตำบลติดกัน")
+        en.append("adjacent tambons")
+    else:
+        th.append("ตำบลเดียวกัน")
+        en.append("same tambon")
+    if spec[k] > 0:
+        th.append("ขนาดงานตรงกัน")
+        en.append("sizes agree")
+    elif spec[k] < 0:
+        th.append("ขนาดงานต่างกัน")
+        en.append("sizes differ")
+    if act_mis[k]:
+        th.append("งานซ่อม/งานสร้างใหม่ต่างกัน")
+        en.append("repair vs new construction")
+    ca, cb = r.channel_codes[r.channel[a]], r.channel_codes[r.channel[b]]
+    if diff_ch[k]:
+        th.append(f"ช่องทางต่างกัน {ca}/{cb}")
+        en.append(f"different channels {ca}/{cb}")
+    elif r.agency[a] == r.agency[b]:
+        th.append(f"หน่วยงานและช่องทางเดียวกัน {ca}")
+        en.append(f"same agency and channel {ca}")
+    else:
+        th.append(f"ช่องทางเดียวกัน {ca}")
+        en.append(f"same channel {ca}")
+    if r.fy[a] != r.fy[b] and r.fy[a] > 0 and r.fy[b] > 0:
+        th.append(f"ปี {r.fy[a]}/{r.fy[b]}")
+        en.append(f"years {r.fy[a]}/{r.fy[b]}")
+    return ", ".join(th), ", ".join(en)
+
+
+def _pairs_frame(frame: pd.DataFrame, rows: list, pid, src) -> pd.DataFrame:
+    cols = ["project_id_a", "project_id_b", "score", "reasons", "group_id", "source_a", "source_b",
+            "title_a", "title_b", "similarity", "reasons_th", "reasons_en", "decision", "keep", "note",
+            "distance_m", "row_a", "row_b"]
+    if not rows:
+        return pd.DataFrame(columns=cols)
+    a, b, score, sim, th, en, decision, keep, note, dist = map(list, zip(*rows))
+    titles = frame["title"].astype(str).to_numpy(dtype=object)
+    a_arr, b_arr = np.asarray(a), np.asarray(b)
+    out = pd.DataFrame({
+        "project_id_a": pid[a_arr], "project_id_b": pid[b_arr], "score": np.round(score, 3),
+        "reasons": [f"{t} ({e})" for t, e in zip(th, en)], "group_id": 0,
+        "source_a": src[a_arr], "source_b": src[b_arr], "title_a": titles[a_arr], "title_b": titles[b_arr],
+        "similarity": np.round(sim, 3), "reasons_th": th, "reasons_en": en, "decision": decision,
+        "keep": keep, "note": note, "distance_m": dist, "row_a": a_arr, "row_b": b_arr,
+    })
+    return out[cols]
+
+
+def _groups(frame: pd.DataFrame, pairs: pd.DataFrame, pid, src) -> tuple[pd.DataFrame, pd.DataFrame]:
+    gcols = ["group_id", "size", "max_score", "total_budget", "budget_at_stake", "channels", "fiscal_years",
+             "project_ids", "decisions"]
+    mcols = ["group_id", "project_id", "source", "title", "channel", "agency", "fiscal_year", "budget",
+             "tambon_code", "village_no", "row"]
+    if len(pairs) == 0:
+        return pd.DataFrame(columns=gcols), pd.DataFrame(columns=mcols)
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in zip(pairs["row_a"].tolist(), pairs["row_b"].tolist()):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    rows = np.array(sorted(parent))
+    roots = np.array([find(x) for x in rows.tolist()])
+    budget = (pd.to_numeric(frame["budget"], errors="coerce") if "budget" in frame.columns
+              else pd.Series(np.nan, index=frame.index)).to_numpy(dtype=float)
+    m = pd.DataFrame({"root": roots, "row": rows, "budget": budget[rows]})
+    agg = m.groupby("root").agg(size=("row", "size"), total=("budget", "sum"), top=("budget", "max"))
+    best = pairs.assign(root=[find(a) for a in pairs["row_a"].tolist()]).groupby("root")["score"].max()
+    agg["max_score"] = best
+    agg["at_stake"] = agg["total"] - agg["top"].fillna(0)
+    agg = agg.sort_values(["max_score", "at_stake"], ascending=False)
+    gid = pd.Series(np.arange(1, len(agg) + 1), index=agg.index)
+    pairs["group_id"] = [int(gid[find(a)]) for a in pairs["row_a"].tolist()]
+
+    def col(name):
+        return frame[name].to_numpy(dtype=object) if name in frame.columns else np.full(len(frame), None, dtype=object)
+
+    members = pd.DataFrame({
+        "group_id": gid.reindex(roots).to_numpy(), "project_id": pid[rows], "source": src[rows],
+        "title": col("title")[rows], "channel": col("channel")[rows], "agency": col("agency")[rows],
+        "fiscal_year": col("fiscal_year")[rows], "budget": budget[rows], "tambon_code": col("tambon_code")[rows],
+        "village_no": col("village_no")[rows], "row": rows,
+    }).sort_values(["group_id", "budget"], ascending=[True, False], kind="stable").reset_index(drop=True)
+    dec = pairs.groupby("group_id")["decision"].agg(lambda s: ", ".join(sorted({x for x in s if x})))
+    groups = pd.DataFrame({
+        "group_id": gid.to_numpy(), "size": agg["size"].to_numpy(), "max_score": agg["max_score"].round(3).to_numpy(),
+        "total_budget": agg["total"].to_numpy(), "budget_at_stake": agg["at_stake"].to_numpy(),
+    })
+    by = members.groupby("group_id")
+    groups["channels"] = groups["group_id"].map(by["channel"].agg(lambda s: "/".join(sorted({str(x) for x in s}))))
+    groups["fiscal_years"] = groups["group_id"].map(by["fiscal_year"].agg(lambda s: "/".join(sorted({str(x) for x in s}))))
+    groups["project_ids"] = groups["group_id"].map(by["project_id"].agg(", ".join))
+    groups["decisions"] = groups["group_id"].map(dec).fillna("")
+    return groups[gcols], members[mcols]
+
+
+# ------------------------------------------------------------------------------------------- decisions
+
+def _pair_key(sa, a, sb, b) -> tuple:
+    x, y = (str(sa or ""), str(a)), (str(sb or ""), str(b))
+    return (x, y) if x <= y else (y, x)
+
+
+def _hash_of(d: dict, source, project_id) -> str:
+    if (str(d.get("source_a") or ""), str(d["project_id_a"])) == (str(source or ""), str(project_id)):
+        return d.get("hash_a") or ""
+    return d.get("hash_b") or ""
+
+
+def _latest_decisions(decisions: pd.DataFrame | None) -> dict[tuple, dict]:
+    """The latest decision per pair (decisions are appended; the newest wins)."""
+    if decisions is None or len(decisions) == 0:
+        return {}
+    d = decisions.copy()
+    if "fid" in d.columns:
+        d = d.sort_values("fid", kind="stable")
+    out: dict[tuple, dict] = {}
+    for rec in d.to_dict("records"):
+        rec = {k: (None if isinstance(v, float) and np.isnan(v) else v) for k, v in rec.items()}
+        out[_pair_key(rec.get("source_a"), rec["project_id_a"], rec.get("source_b"), rec["project_id_b"])] = rec
+    return out
+
+
+def _record(ws, ref) -> dict:
+    if isinstance(ref, tuple):
+        source, project_id = ref
+        rows = ws.query("SELECT source, project_id, content_hash FROM projects WHERE source = ? AND project_id = ?",
+                        (str(source), str(project_id)))
+    else:
+        rows = ws.query("SELECT source, project_id, content_hash FROM projects WHERE project_id = ?", (str(ref),))
+    if not rows:
+        raise AreaPlanError(f"ไม่พบโครงการ {ref}", f"no project {ref!r} in the workspace", field="project_id")
+    if len(rows) > 1:
+        raise AreaPlanError(
+            f"รหัสโครงการ {ref} มีในหลายไฟล์ ({', '.join(r[0] for r in rows)}) ระบุเป็น (ไฟล์, รหัส)",
+            f"project id {ref!r} exists in several sources; pass (source, project_id)", field="project_id")
+    return {"source": rows[0][0], "project_id": rows[0][1], "hash": rows[0][2] or ""}
+
+
+def record_decision(ws, a, b, decision: str, keep: str | None = None, note: str = "", reviewer: str = "") -> None:
+    """Store one reviewer decision on a pair (with both records' hashes) in one transaction.
+
+    `a` and `b` are project ids, or (source, project_id) when an id exists in several sources.
+    `keep` is the project id to keep (for "duplicate"), or None.
+    """
+    from areaplan.workspace import now_iso
+
+    if decision not in DECISIONS:
+        raise AreaPlanError(f"ผลการพิจารณาต้องเป็น {', '.join(DECISIONS)} ได้ {decision!r}",
+                            f"decision must be one of {DECISIONS}, got {decision!r}", field="decision")
+    with ws.transaction():
+        ra, rb = _record(ws, a), _record(ws, b)
+        if keep is not None and str(keep) not in (ra["project_id"], rb["project_id"]):
+            raise AreaPlanError(f"โครงการที่เก็บไว้ต้องเป็น {ra['project_id']} หรือ {rb['project_id']} ได้ {keep!r}",
+                                f"keep must be one of the pair, got {keep!r}", field="keep")
+        ws.write_table("duplicate_decisions", pd.DataFrame([{
+            "project_id_a": ra["project_id"], "project_id_b": rb["project_id"], "decision": decision,
+            "reviewer": reviewer, "note": note, "decided_at": now_iso(), "keep": keep,
+            "source_a": ra["source"], "source_b": rb["source"], "hash_a": ra["hash"], "hash_b": rb["hash"],
+        }]))
+
+
+def run_workspace(path_or_ws, *, progress=None, cancelled=None, **params) -> DuplicateResult:
+    """Convenience: run on a workspace (path or open Workspace)."""
+    from areaplan.workspace import Workspace
+
+    if isinstance(path_or_ws, (str, Path)):
+        with Workspace.open(path_or_ws) as ws:
+            inputs = DuplicateInputs.from_workspace(ws, **params)
+    else:
+        inputs = DuplicateInputs.from_workspace(path_or_ws, **params)
+    return run(inputs, progress=progress, cancelled=cancelled)
+
+
+# ------------------------------------------------------------------------------------------- files
+
+def inputs_from_files(paths, *, boundaries=None, progress: ProgressCallback | None = None,
+                      **params) -> DuplicateInputs:
+    """Inputs from a workspace (.gpkg holding projects) or from project files in the interchange formats.
+
+    Project files (a CSV alone is enough) are read with the importers' readers and mapper into one frame,
+    located by the AddressResolver (names, codes, free text) and by their coordinates; `boundaries` (a boundary
+    file) adds tambon adjacency and the spatial join of points.
+    """
+    from areaplan.errors import InputFileError
+    from areaplan.importers.columns import PROJECT_COLUMNS
+    from areaplan.importers.projects import LocateContext, map_projects
+    from areaplan.importers.registry import iter_tables
+    from areaplan.locate.address import AddressResolver
+    from areaplan.workspace import Workspace
+
+    paths = [Path(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]
+    rep = Reporter(progress)
+    for path in paths:
+        if not path.exists():
+            raise InputFileError("ไม่พบไฟล์", "file not found", path=path)
+    if len(paths) == 1 and paths[0].suffix.lower() == ".gpkg" and _is_workspace(paths[0]):
+        with Workspace.open(paths[0]) as ws:
+            inputs = DuplicateInputs.from_workspace(ws, **params)
+        if boundaries is not None:
+            inputs.tambons = read_boundaries(boundaries)[0]
+        return inputs
+    tambon, gazetteer = read_boundaries(boundaries) if boundaries else (None, None)
+    empty = gpd.GeoDataFrame({"code": [], "parent_code": [], "village_no": []}, geometry=[], crs="EPSG:4326")
+    ctx = LocateContext(tambon=tambon if tambon is not None else empty.assign(name_th=[], name_en=[]),
+                        muban=empty, resolver=AddressResolver(gazetteer))
+    frames: list[pd.DataFrame] = []
+    seen: dict[str, int] = {}
+    for i, path in enumerate(paths):
+        rep(i / len(paths), f"อ่าน {path.name}")
+        for raw in iter_tables(path, schema=PROJECT_COLUMNS):
+            frames.append(map_projects(raw, ctx, seen_ids=seen).frame)
+    projects = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs="EPSG:4326")
+    return DuplicateInputs(projects, tambon, None, DuplicateParams(**params),
+                           source="; ".join(str(p) for p in paths))
+
+
+def _is_workspace(path: Path) -> bool:
+    import sqlite3
+
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+    return {"projects", "metadata", "duplicate_decisions"} <= names
+
+
+def read_boundaries(path) -> tuple[gpd.GeoDataFrame | None, pd.DataFrame | None]:
+    """(tambon polygons with code/names, gazetteer of names) from a boundary file (COD-AB or DOPA schema)."""
+    from areaplan.importers.boundaries import map_boundaries
+    from areaplan.importers.columns import PROJECT_COLUMNS
+    from areaplan.importers.registry import iter_tables
+
+    tambon, parts = None, []
+    for raw in iter_tables(Path(path), schema=PROJECT_COLUMNS):
+        mapped = map_boundaries(raw)
+        if mapped.level == "muban":
+            continue
+        f = mapped.frame
+        parts.append(pd.DataFrame({"code": f["code"], "name_th": f["name_th"], "name_en": f["name_en"],
+                                   "parent_code": f["parent_code"], "level": mapped.level}))
+        if mapped.level == "tambon":
+            tambon = f[["code", "name_th", "name_en", "parent_code", "geometry"]]
+    return tambon, (pd.concat(parts, ignore_index=True) if parts else None)
