@@ -329,9 +329,7 @@ class Workspace:
         if not key:
             raise WorkspaceError(f"ตาราง {name} ไม่มีคีย์", f"table {name} has no natural key")
         with self.transaction() as c:
-            existing = set(c.execute(f'SELECT {", ".join(key)} FROM "{name}"').fetchall())
-            keys = list(zip(*(frame[k].tolist() for k in key))) if len(frame) else []
-            updated = sum(1 for k in keys if k in existing)
+            updated = _count_existing(c, name, key, frame)
             _insert(c, table, frame, conflict=key)
             if table.is_layer:
                 _update_extent(c, name, frame, replace=False)
@@ -482,6 +480,16 @@ class Workspace:
         }
         self.upsert("hazards", pd.DataFrame([record]))
         return record
+
+
+def _count_existing(conn: sqlite3.Connection, name: str, key: tuple[str, ...], frame: pd.DataFrame) -> int:
+    """How many rows of `frame` already exist by their natural key (looked up in SQLite, by index)."""
+    if len(frame) == 0:
+        return 0
+    keys = json.dumps([[_py(v) for v in row] for row in zip(*(frame[k].tolist() for k in key))], default=str)
+    on = " AND ".join(f't."{k}" = json_extract(j.value, \'$[{i}]\')' for i, k in enumerate(key))
+    sql = f'SELECT count(*) FROM json_each(?) AS j JOIN "{name}" AS t ON {on}'
+    return int(conn.execute(sql, (keys,)).fetchone()[0])
 
 
 def _table(name: str) -> Table:
