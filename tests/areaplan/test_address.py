@@ -416,3 +416,104 @@ def test_resolve_frame_100k_rows_is_fast():
     assert out["tambon_code"].notna().mean() > 0.97
     assert (out["village_no"] == pd.Series(village)).mean() > 0.97
     assert elapsed < 3.0, f"100k rows took {elapsed:.2f} s"
+
+
+# -- caches: a text's answer does not depend on what was resolved before it ------------------------
+
+_SHARED_TAIL_TEXTS = [
+    "ตำบลคอหงส์ อำเภอหาดใหญ่ จังหวัดสงขลา",
+    "ก่อสร้างถนน หมู่ที่ 3 ตำบลคอหงส์ อำเภอหาดใหญ่ จังหวัดสงขลา",
+    "ขุดลอกคลอง หมู่ที่ 7 ตำบลคอหงส์ อำเภอหาดใหญ่ จังหวัดสงขลา",
+    "ขุดลอกคลอง หมู่ที่ 7 หมู่ที่ 8 ตำบลคอหงส์ อำเภอหาดใหญ่ จังหวัดสงขลา",  # two villages: a note
+    "ขุดลอกคลอง หมู่ที่ 7 ตำบลคอหงส์ หมู่ที่ 9 อำเภอหาดใหญ่ จังหวัดสงขลา",
+    "ขุดลอกคลอง ตำบลคอหงส์ หมู่ที่ 9 อำเภอหาดใหญ่ จังหวัดสงขลา",  # the village after the tambon
+    "ขุดลอกคลอง หมู่ที่ ๗ ตำบลคอหงส์ อำเภอหาดใหญ่ จังหวัดสงขลา",  # Thai digits before the tail
+    "ขุดลอกคลอง  หมู่ที่ 7 ตำบลคอหงส์ อำเภอหาดใหญ่ จังหวัดสงขลา",  # two spaces before the tail
+    "ขุดลอกคลอง หมู่ที่ 7 ตำบลคอหงส์  อำเภอหาดใหญ่ จังหวัดสงขลา",  # two spaces in the tail
+    "ขุดลอกคลอง หมู่ที่ 7 ตำบลคอหงส์ อำเภอหาดใหญ่ จังหวัดสงขลา ",  # a space at the end
+    " ขุดลอกคลอง หมู่ที่ 7 ตำบลคอหงส์ อำเภอหาดใหญ่ จังหวัดสงขลา",  # a space at the start
+    "ขุดลอก\u200bคลอง หมู่ที่ 7 ตำบลคอหงส์ อำเภอหาดใหญ่ จังหวัดสงขลา",  # zero-width space before the tail
+    "ขุดลอกคลอง หมู่ที่ 7 ตําบลคอหงส์ อําเภอหาดใหญ่ จังหวัดสงขลา",  # decomposed sara am in the tail
+    "ขุดลอกคลอง หมู่ที่ 7 ตำบลคอหงส์ อำเภอหาดใหญ่ จังหวัดสงขลา ๑ สาย",
+    "ขุดลอกคลอง ม.7 ต.คอหงส์ อ.หาดใหญ่ จ.สงขลา",
+    "ขุดลอกคลอง ม.7ต.คอหงส์อ.หาดใหญ่จ.สงขลา",
+    "ถนน หมู่ที่ 11 หมู่ที่ 15 ตำบลนาเริก และหมู่ที่ 10 ตำบลหมอนนาง อำเภอพนัสนิคม จังหวัดชลบุรี 1 สาย",
+    "ถนน หมู่ที่ 15 ตำบลนาเริก และหมู่ที่ 10 ตำบลหมอนนาง อำเภอพนัสนิคม จังหวัดชลบุรี 1 สาย",
+    "หมู่ที่ 2 ตำบลสะกอม จังหวัดสงขลา",  # ambiguous tambon: village of a changwat-level answer
+    "หมู่ที่ 2 อำเภอหาดใหญ่ จังหวัดสงขลา",  # no tambon at all
+    "หมู่ที่ 2 ครุภัณฑ์ 1 ชุด",  # no place at all
+    "แขวงทางหลวงชนบทสงขลา หมู่ที่ 4 ตำบลคอหงส์ อำเภอหาดใหญ่",
+    "แขวงลุมพินี เขตปทุมวัน กรุงเทพมหานคร",
+    "หมู่ 5 แขวงลุมพินี เขตปทุมวัน กรุงเทพมหานคร",
+]
+
+
+@pytest.mark.parametrize("column", ["title", "location_text"])
+def test_shared_text_caches_give_the_answer_of_a_fresh_resolver(column):
+    fresh = [AddressResolver().resolve(**{column: t}) for t in _SHARED_TAIL_TEXTS]
+    # one resolver, the texts twice and in two orders: the tail/head caches are reused
+    r = AddressResolver()
+    texts = _SHARED_TAIL_TEXTS + _SHARED_TAIL_TEXTS[::-1]
+    out = r.resolve_frame(pd.DataFrame({column: texts}))
+    expected = fresh + fresh[::-1]
+    for (i, row), want in zip(out.iterrows(), expected):
+        got = AddressMatch(*(None if pd.isna(v) else v for v in row.tolist()))
+        assert got == want, texts[i]
+    assert [r.resolve(**{column: t}) for t in texts] == expected
+    # the cases above do what they say
+    by_text = dict(zip(_SHARED_TAIL_TEXTS, fresh))
+    assert (by_text[_SHARED_TAIL_TEXTS[1]].tambon_code, by_text[_SHARED_TAIL_TEXTS[1]].village_no) == (KHO_HONG, 3)
+    assert by_text[_SHARED_TAIL_TEXTS[3]].village_no == 7 and "2 villages" in by_text[_SHARED_TAIL_TEXTS[3]].note_en
+    assert by_text[_SHARED_TAIL_TEXTS[5]].village_no == 9
+    assert all(by_text[t].tambon_code == KHO_HONG and by_text[t].village_no == 7 for t in _SHARED_TAIL_TEXTS[6:16])
+    assert by_text["หมู่ที่ 2 อำเภอหาดใหญ่ จังหวัดสงขลา"].village_no == 2
+    assert by_text["หมู่ 5 แขวงลุมพินี เขตปทุมวัน กรุงเทพมหานคร"].tambon_code == "100704"
+
+
+def test_resolve_frame_groups_like_resolve_with_mixed_columns():
+    frame = pd.DataFrame(
+        {
+            "tambon": [None, np.nan, KHO_HONG, "คอหงส์", None, pd.NA, "90110403"],
+            "amphoe": [None, None, None, "หาดใหญ่", "9011", None, None],
+            "changwat": [None, None, 90, None, None, None, None],
+            "title": ["หมู่ที่ 3 ตำบลคลองแห อำเภอหาดใหญ่", "หมู่ที่ 3 ตำบลคลองแห อำเภอหาดใหญ่", None, "ถนน", "ตำบลคลองแห",
+                      np.nan, "หมู่ที่ 5 ตำบลคลองแห"],
+            "village_no": [None, 4, "๒", np.nan, "สาม", None, None],
+        }
+    )
+    r = AddressResolver()
+    out = r.resolve_frame(frame)
+    for i, row in enumerate(frame.itertuples(index=False)):
+        want = AddressResolver().resolve(**row._asdict())
+        got = AddressMatch(*(None if pd.isna(v) else v for v in out.iloc[i].tolist()))
+        assert got == want, i
+    assert out["tambon_code"].tolist() == [KHLONG_HAE, KHLONG_HAE, KHO_HONG, KHO_HONG, KHLONG_HAE, None, KHO_HONG]
+    assert out["village_no"].tolist() == [3, 4, 2, pd.NA, pd.NA, pd.NA, 3]
+
+
+def test_resolve_frame_100k_distinct_titles_is_fast():
+    # every title different (as in a real import): the address tail repeats, the rest does not
+    places = [
+        (s.name_th, d.name_th, p.name_th)
+        for p in geothai.provinces()
+        for d in geothai.districts(p.code)
+        for s in geothai.subdistricts(d.code)
+    ]
+    works = ["ก่อสร้างถนนคอนกรีตเสริมเหล็ก", "ขุดลอกคลอง", "ก่อสร้างฝายชะลอน้ำ", "ติดตั้งไฟฟ้าส่องสว่าง"]
+    rng = np.random.default_rng(2)
+    combos = rng.choice(len(places) * len(works) * 14, size=100_000, replace=False)
+    place_i, rest = np.divmod(combos, len(works) * 14)
+    work_i, village = np.divmod(rest, 14)
+    titles = [
+        f"{works[w]} หมู่ที่ {v + 1} ตำบล{places[i][0]} อำเภอ{places[i][1]} จังหวัด{places[i][2]}"
+        for i, w, v in zip(place_i, work_i, village)
+    ]
+    assert len(set(titles)) == 100_000
+    frame = pd.DataFrame({"title": titles, "village_no": [None] * 100_000})
+    r = AddressResolver()
+    t0 = time.perf_counter()
+    out = r.resolve_frame(frame)
+    elapsed = time.perf_counter() - t0
+    assert out["tambon_code"].notna().mean() > 0.97
+    assert (out["village_no"] == pd.Series(village + 1)).all()
+    assert elapsed < 6.0, f"100k distinct titles took {elapsed:.2f} s"
