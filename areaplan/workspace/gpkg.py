@@ -486,7 +486,13 @@ def _count_existing(conn: sqlite3.Connection, name: str, key: tuple[str, ...], f
     """How many rows of `frame` already exist by their natural key (looked up in SQLite, by index)."""
     if len(frame) == 0:
         return 0
-    keys = json.dumps([[_py(v) for v in row] for row in zip(*(frame[k].tolist() for k in key))], default=str)
+    first = [v for v in pd.unique(frame[key[0]].astype(object)) if v is not None and v == v]
+    marks = ",".join("?" for _ in first)
+    if not first or conn.execute(
+        f'SELECT 1 FROM "{name}" WHERE "{key[0]}" IN ({marks}) LIMIT 1', [_py(v) for v in first]
+    ).fetchone() is None:
+        return 0  # nothing with these keys yet (a first import): no row-by-row lookup needed
+    keys = json.dumps(list(zip(*(frame[k].tolist() for k in key))), ensure_ascii=False, default=str)
     on = " AND ".join(f't."{k}" = json_extract(j.value, \'$[{i}]\')' for i, k in enumerate(key))
     sql = f'SELECT count(*) FROM json_each(?) AS j JOIN "{name}" AS t ON {on}'
     return int(conn.execute(sql, (keys,)).fetchone()[0])
