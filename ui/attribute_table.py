@@ -18,7 +18,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -73,6 +75,22 @@ FILTER_COLUMNS: dict[str, str] = {
     "agenda": "agenda",
     "status": "status",
     "amphoe": "amphoe_key",
+}
+#: Filter key -> tool tip of its combo box (Thai source text; translated when shown).
+FILTER_TITLES: dict[str, str] = {
+    "fiscal_year": QT_TRANSLATE_NOOP("AttributeTableDock", "ปีงบประมาณ"),
+    "channel": QT_TRANSLATE_NOOP("AttributeTableDock", "ช่องทาง"),
+    "agenda": QT_TRANSLATE_NOOP("AttributeTableDock", "ประเด็น"),
+    "status": QT_TRANSLATE_NOOP("AttributeTableDock", "สถานะ"),
+    "amphoe": QT_TRANSLATE_NOOP("AttributeTableDock", "อำเภอ"),
+}
+#: Filter key -> the combo box's "any value" item (Thai source text; translated when shown).
+FILTER_ALL: dict[str, str] = {
+    "fiscal_year": QT_TRANSLATE_NOOP("AttributeTableDock", "ทุกปีงบประมาณ"),
+    "channel": QT_TRANSLATE_NOOP("AttributeTableDock", "ทุกช่องทาง"),
+    "agenda": QT_TRANSLATE_NOOP("AttributeTableDock", "ทุกประเด็น"),
+    "status": QT_TRANSLATE_NOOP("AttributeTableDock", "ทุกสถานะ"),
+    "amphoe": QT_TRANSLATE_NOOP("AttributeTableDock", "ทุกอำเภอ"),
 }
 #: The columns a user may edit in the table (the others are derived or bookkeeping).
 EDITABLE_COLUMNS = frozenset(
@@ -411,7 +429,7 @@ class AttributeTableDock(QDockWidget):
     """The ตารางข้อมูล dock of a main window."""
 
     def __init__(self, window: Any) -> None:
-        super().__init__(window.tr("ตารางข้อมูล"), window)
+        super().__init__(QCoreApplication.translate("AttributeTableDock", "ตารางข้อมูล"), window)
         self.setObjectName("attributeTableDock")
         self.window_ = window
         self.model = LayerTableModel(self)
@@ -439,8 +457,7 @@ class AttributeTableDock(QDockWidget):
         bar = QHBoxLayout(self.filter_bar)
         bar.setContentsMargins(0, 0, 0, 0)
         self.filter_combos: dict[str, QComboBox] = {}
-        for key, title in (("fiscal_year", "ปีงบประมาณ"), ("channel", "ช่องทาง"), ("agenda", "ประเด็น"),
-                           ("status", "สถานะ"), ("amphoe", "อำเภอ")):  # fmt: skip
+        for key, title in FILTER_TITLES.items():
             combo = QComboBox(self.filter_bar)
             combo.setToolTip(self.tr(title))
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -579,12 +596,10 @@ class AttributeTableDock(QDockWidget):
             for key in ("channel", "agenda", "status"):
                 options[key] = [(label, code) for code, label in CODED[key].items()]
             options["amphoe"] = [(name, code) for code, name in sorted(model.amphoe_names.items())]
-        titles = {"fiscal_year": "ทุกปีงบประมาณ", "channel": "ทุกช่องทาง", "agenda": "ทุกประเด็น",
-                  "status": "ทุกสถานะ", "amphoe": "ทุกอำเภอ"}  # fmt: skip
         for key, combo in self.filter_combos.items():
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(self.tr(titles[key]), None)
+            combo.addItem(self.tr(FILTER_ALL[key]), None)
             for text, value in options[key]:
                 combo.addItem(text, value)
             combo.blockSignals(False)
@@ -769,11 +784,11 @@ def install(window: Any) -> AttributeTableDock:
     toggle = dock.toggleViewAction()
     toggle.setShortcut("F6")
     window.menu_view.addAction(toggle)
-    open_action = QAction(window.tr("เปิดตารางข้อมูล"), window)
+    open_action = QAction(QCoreApplication.translate("AttributeTableDock", "เปิดตารางข้อมูล"), window)
     open_action.triggered.connect(lambda: (dock.show(), dock.raise_()))
     window.menu_layer.addAction(open_action)
     window.action_attribute_table = open_action
-    zoom = QAction(window.tr("ซูมไปที่รายการที่เลือก"), window)
+    zoom = QAction(QCoreApplication.translate("AttributeTableDock", "ซูมไปที่รายการที่เลือก"), window)
     zoom.setShortcut("Ctrl+J")
     zoom.triggered.connect(dock.zoom_to_selection)
     window.menu_view.addAction(zoom)

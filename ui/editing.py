@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 import shapely
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -48,11 +48,20 @@ APP_SOURCE = "app"
 PICK_PX = 8.0
 
 _TEXT_COLUMNS = frozenset({"agency", "location_text", "location_note", "tambon", "amphoe", "changwat"})
+#: Thai names of the editable columns (the Thai half of bilingual messages; translated in UI texts).
 _COLUMN_TH = {
-    "project_id": "รหัสโครงการ", "title": "ชื่อโครงการ", "channel": "ช่องทาง", "agenda": "ประเด็น",
-    "status": "สถานะ", "fiscal_year": "ปีงบประมาณ", "budget": "งบประมาณ", "village_no": "หมู่ที่",
-    "plan_ids": "แผน", "agency": "หน่วยงาน", "location_text": "ที่ตั้ง",
-}  # fmt: skip
+    "project_id": QT_TRANSLATE_NOOP("EditController", "รหัสโครงการ"),
+    "title": QT_TRANSLATE_NOOP("EditController", "ชื่อโครงการ"),
+    "channel": QT_TRANSLATE_NOOP("EditController", "ช่องทาง"),
+    "agenda": QT_TRANSLATE_NOOP("EditController", "ประเด็น"),
+    "status": QT_TRANSLATE_NOOP("EditController", "สถานะ"),
+    "fiscal_year": QT_TRANSLATE_NOOP("EditController", "ปีงบประมาณ"),
+    "budget": QT_TRANSLATE_NOOP("EditController", "งบประมาณ"),
+    "village_no": QT_TRANSLATE_NOOP("EditController", "หมู่ที่"),
+    "plan_ids": QT_TRANSLATE_NOOP("EditController", "แผน"),
+    "agency": QT_TRANSLATE_NOOP("EditController", "หน่วยงาน"),
+    "location_text": QT_TRANSLATE_NOOP("EditController", "ที่ตั้ง"),
+}
 
 
 # ------------------------------------------------------------------------------------- validation
@@ -204,18 +213,21 @@ class EditController(QObject):
             raise AreaPlanError(f"ไม่มีชั้นข้อมูล {name} บนแผนที่", f"layer {name} is not on the map", layer=name)
         return layers[name]
 
-    def refuse(self, message: str, title: str = "แก้ไขไม่ได้") -> None:
-        """Tell the user an edit was refused (status bar, `refused` signal and a warning box)."""
+    def refuse(self, message: str, title: str = QT_TRANSLATE_NOOP("EditController", "แก้ไขไม่ได้")) -> None:
+        """Tell the user an edit was refused (status bar, `refused` signal and a warning box).
+
+        `title` is Thai source text marked QT_TRANSLATE_NOOP("EditController", ...); it is translated here.
+        """
         self.refused.emit(message)
         self.window.statusBar().showMessage(message, 8000)
         if self.show_messages:
-            QMessageBox.warning(self.window, self.window.tr(title), message)
+            QMessageBox.warning(self.window, QCoreApplication.translate("EditController", title), message)
 
     def _guard(self, action: Any, text: str) -> None:
         try:
             action()
         except (AreaPlanError, OSError, ValueError) as exc:
-            self.refuse(f"{text}: {exc}", "เลิกทำ/ทำซ้ำไม่สำเร็จ")
+            self.refuse(f"{text}: {exc}", QT_TRANSLATE_NOOP("EditController", "เลิกทำ/ทำซ้ำไม่สำเร็จ"))
             QTimer.singleShot(0, self.undo_stack.clear)  # the history no longer matches the file
 
     def _position(self, layer: VectorLayer, fid: int) -> int:
@@ -315,7 +327,8 @@ class EditController(QObject):
         except (AreaPlanError, OSError) as exc:
             self.refuse(str(exc))
             return False
-        text = self.tr("แก้ไข {column} ของ fid {fid}").format(column=_COLUMN_TH.get(column, column), fid=fid)
+        label = QCoreApplication.translate("EditController", _COLUMN_TH[column]) if column in _COLUMN_TH else column
+        text = self.tr("แก้ไข {column} ของ fid {fid}").format(column=label, fid=fid)
         self.undo_stack.push(UpdateFeatureCommand(self, layer_name, fid, new, old, text=text))
         return True
 
@@ -392,10 +405,10 @@ class EditController(QObject):
             geometry = shapely.Point(lon, lat)
             (fid,) = self.write_insert(PROJECTS, [(None, clean, geometry)])
         except ValueProblem as exc:
-            self.refuse(str(exc), "เพิ่มโครงการไม่ได้")
+            self.refuse(str(exc), QT_TRANSLATE_NOOP("EditController", "เพิ่มโครงการไม่ได้"))
             return None
         except (AreaPlanError, OSError) as exc:
-            self.refuse(str(exc), "เพิ่มโครงการไม่ได้")
+            self.refuse(str(exc), QT_TRANSLATE_NOOP("EditController", "เพิ่มโครงการไม่ได้"))
             return None
         text = self.tr("เพิ่มโครงการ {id}").format(id=clean["project_id"])
         self.undo_stack.push(InsertFeatureCommand(self, PROJECTS, fid, clean, geometry, text))
@@ -419,7 +432,7 @@ class EditController(QObject):
                 rows.append((fid, {k: _plain(v) for k, v in record.items()}, geometry))
             self.write_delete(layer_name, [fid for fid, _v, _g in rows])
         except (AreaPlanError, OSError) as exc:
-            self.refuse(str(exc), "ลบไม่ได้")
+            self.refuse(str(exc), QT_TRANSLATE_NOOP("EditController", "ลบไม่ได้"))
             return False
         text = self.tr("ลบ {n} รายการ").format(n=len(rows))
         self.undo_stack.push(DeleteFeaturesCommand(self, layer_name, rows, text))
@@ -485,11 +498,11 @@ class ProjectDialog(QDialog):
         self.agency = QLineEdit(self)
         where = self.tr("ตำบลรหัส {code}").format(code=tambon_code) if tambon_code else self.tr("นอกตำบลในพื้นที่ทำงาน")
         form.addRow(self.tr("ตำแหน่ง"), QLabel(f"{lat:.5f}, {lon:.5f} ({where})", self))
-        for label, widget in (("รหัสโครงการ", self.project_id), ("ชื่อโครงการ", self.title_edit),
-                              ("ช่องทาง", self.channel), ("ปีงบประมาณ", self.fiscal_year),
-                              ("งบประมาณ", self.budget), ("ประเด็น", self.agenda), ("สถานะ", self.status),
-                              ("หน่วยงาน", self.agency)):  # fmt: skip
-            form.addRow(self.tr(label), widget)
+        for label, widget in ((self.tr("รหัสโครงการ"), self.project_id), (self.tr("ชื่อโครงการ"), self.title_edit),
+                              (self.tr("ช่องทาง"), self.channel), (self.tr("ปีงบประมาณ"), self.fiscal_year),
+                              (self.tr("งบประมาณ"), self.budget), (self.tr("ประเด็น"), self.agenda),
+                              (self.tr("สถานะ"), self.status), (self.tr("หน่วยงาน"), self.agency)):  # fmt: skip
+            form.addRow(label, widget)
         self.error_label = QLabel(self)
         self.error_label.setStyleSheet("color: #b00020")
         self.error_label.setWordWrap(True)
@@ -548,7 +561,7 @@ class AddProjectTool(MapTool):
     """Click the map to add a project there (the dialog asks for its values)."""
 
     name = "add_project"
-    title = "เพิ่มโครงการ"
+    title = QT_TRANSLATE_NOOP("MapTools", "เพิ่มโครงการ")
     cursor = Qt.CursorShape.CrossCursor
 
     def __init__(self, canvas: Any, controller: EditController) -> None:
@@ -567,7 +580,7 @@ class MovePointTool(MapTool):
     """Drag a project point to move it; the codes of its new tambon are derived on release."""
 
     name = "move_point"
-    title = "แก้ไขตำแหน่ง"
+    title = QT_TRANSLATE_NOOP("MapTools", "แก้ไขตำแหน่ง")
     cursor = Qt.CursorShape.PointingHandCursor
     drags_box = True
 
@@ -632,9 +645,9 @@ def install(window: Any) -> EditController:
     window.editing = controller
     window.undo_stack = stack = controller.undo_stack
 
-    undo = stack.createUndoAction(window, window.tr("เลิกทำ"))
+    undo = stack.createUndoAction(window, QCoreApplication.translate("EditController", "เลิกทำ"))
     undo.setShortcut(QKeySequence("Ctrl+Z"))
-    redo = stack.createRedoAction(window, window.tr("ทำซ้ำ"))
+    redo = stack.createRedoAction(window, QCoreApplication.translate("EditController", "ทำซ้ำ"))
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     window.action_undo, window.action_redo = undo, redo
     menu = window.menu_edit
@@ -647,10 +660,10 @@ def install(window: Any) -> EditController:
     controller.add_tool = AddProjectTool(canvas, controller)
     group = QActionGroup(window)
     group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
-    move = QAction(window.tr("แก้ไขตำแหน่ง"), window)
-    move.setToolTip(window.tr("ลากจุดโครงการบนแผนที่เพื่อย้ายตำแหน่ง"))
-    add = QAction(window.tr("เพิ่มโครงการ"), window)
-    add.setToolTip(window.tr("คลิกบนแผนที่เพื่อเพิ่มโครงการ ณ ตำแหน่งนั้น"))
+    move = QAction(QCoreApplication.translate("EditController", "แก้ไขตำแหน่ง"), window)
+    move.setToolTip(QCoreApplication.translate("EditController", "ลากจุดโครงการบนแผนที่เพื่อย้ายตำแหน่ง"))
+    add = QAction(QCoreApplication.translate("EditController", "เพิ่มโครงการ"), window)
+    add.setToolTip(QCoreApplication.translate("EditController", "คลิกบนแผนที่เพื่อเพิ่มโครงการ ณ ตำแหน่งนั้น"))
     tool_actions = {MovePointTool.name: move, AddProjectTool.name: add}
     for tool in (controller.move_tool, controller.add_tool):
         canvas.register_tool(tool)
@@ -673,7 +686,7 @@ def install(window: Any) -> EditController:
     canvas.toolChanged.connect(on_tool)
     window.action_move_point, window.action_add_project = move, add
 
-    delete = QAction(window.tr("ลบโครงการที่เลือก"), window)
+    delete = QAction(QCoreApplication.translate("EditController", "ลบโครงการที่เลือก"), window)
     delete.triggered.connect(controller.delete_selected)
     menu.addAction(delete)
     window.action_delete_projects = delete

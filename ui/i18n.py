@@ -7,6 +7,11 @@ Maintainers: after changing user-facing strings run
     .venv/bin/pyside6-lupdate ui/*.py -source-language th_TH -target-language en -ts ui/i18n/areaplan_en.ts
 fill the English texts (pyside6-linguist), then
     .venv/bin/pyside6-lrelease ui/i18n/areaplan_en.ts -qm ui/i18n/areaplan_en.qm
+
+lupdate sees only literal texts: use ``self.tr("…")`` in a QObject subclass or
+``QCoreApplication.translate("Context", "…")`` elsewhere (never ``window.tr``), put variables in with
+``.format(...)``, and mark Thai tables translated at display time with ``QT_TRANSLATE_NOOP("Context", "…")``
+(tests/ui/test_i18n.py checks this).
 """
 
 from __future__ import annotations

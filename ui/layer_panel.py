@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pyproj import Transformer
-from PySide6.QtCore import QPoint, QRectF, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,19 @@ SAVE_DELAY_MS = 400
 #: Smallest extent (metres) zoom-to-layer shows, so one point does not zoom in without limit.
 MIN_ZOOM_EXTENT = 1000.0
 _SAVED_EVENTS = ("visible", "opacity", "style", "labels")
+#: The group names (layers.model.GROUPS) as literals lupdate can see; translated when the tree is built.
+GROUP_TITLES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("LayerPanel", "ขอบเขตการปกครอง"),
+    QT_TRANSLATE_NOOP("LayerPanel", "โครงการ"),
+    QT_TRANSLATE_NOOP("LayerPanel", "พื้นที่เสี่ยงภัย"),
+    QT_TRANSLATE_NOOP("LayerPanel", "แผน"),
+)
+#: The layer panel's Layer-menu actions: key -> Thai text (translated when the action is made).
+MENU_ACTIONS: tuple[tuple[str, str], ...] = (
+    ("style", QT_TRANSLATE_NOOP("LayerPanel", "รูปแบบ…")),
+    ("zoom", QT_TRANSLATE_NOOP("LayerPanel", "ขยายไปที่ชั้นข้อมูล")),
+    ("remove", QT_TRANSLATE_NOOP("LayerPanel", "ลบชั้นข้อมูล")),
+)
 
 
 def swatch(style: Any, size: int = 14) -> QIcon:
@@ -140,7 +153,7 @@ class LayerPanelTree(QTreeWidget):
             self._items.clear()
             for group in GROUPS:
                 members = [layer for layer in reversed(list(layers)) if layer.group == group] if layers else []
-                group_item = QTreeWidgetItem(self, [group])
+                group_item = QTreeWidgetItem(self, [QCoreApplication.translate("LayerPanel", group)])
                 group_item.setToolTip(0, GROUPS_EN[group])
                 font = group_item.font(0)
                 font.setBold(True)
@@ -168,7 +181,10 @@ class LayerPanelTree(QTreeWidget):
         item.setCheckState(0, Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
         item.setIcon(0, swatch(getattr(layer, "style", None)))
         data = getattr(layer, "data", None)
-        count = f" {len(data):,} รายการ" if data is not None and hasattr(data, "__len__") else ""
+        count = (
+            QCoreApplication.translate("LayerPanel", " {n} รายการ").format(n=f"{len(data):,}")
+            if data is not None and hasattr(data, "__len__") else ""
+        )  # fmt: skip
         item.setToolTip(0, f"{getattr(layer, 'title_en', layer.name)} ({layer.name}){count}")
         return item
 
@@ -663,7 +679,7 @@ def install(window: Any) -> LayerPanel:
     def on_current(action: str) -> None:
         name = panel.tree.current_layer_name()
         if name is None:
-            window.statusBar().showMessage(window.tr("เลือกชั้นข้อมูลในแผงชั้นข้อมูลก่อน"), 5000)
+            window.statusBar().showMessage(QCoreApplication.translate("LayerPanel", "เลือกชั้นข้อมูลในแผงชั้นข้อมูลก่อน"), 5000)
             return
         {"style": panel.open_style_editor, "zoom": panel.zoom_to_layer, "remove": panel.remove_layer}[action](name)
 
@@ -691,8 +707,8 @@ def install(window: Any) -> LayerPanel:
         window.action_save.triggered.connect(panel.flush_saves)  # connected to the unwrapped save
 
     menu = window.menu_layer
-    for key, text in (("style", "รูปแบบ…"), ("zoom", "ขยายไปที่ชั้นข้อมูล"), ("remove", "ลบชั้นข้อมูล")):
-        action = QAction(window.tr(text), window)
+    for key, text in MENU_ACTIONS:
+        action = QAction(QCoreApplication.translate("LayerPanel", text), window)
         action.setObjectName(f"layerPanel_{key}")
         action.triggered.connect(lambda _checked=False, key=key: on_current(key))
         menu.addAction(action)

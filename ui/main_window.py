@@ -100,7 +100,8 @@ class LayerTree(QTreeWidget):
             self._items.clear()
             for group in GROUPS:
                 members = layers.in_group(group) if layers is not None else []
-                group_item = QTreeWidgetItem(self, [group])
+                # the group texts are marked for lupdate in ui.layer_panel.GROUP_TITLES
+                group_item = QTreeWidgetItem(self, [QCoreApplication.translate("LayerPanel", group)])
                 group_item.setToolTip(0, GROUPS_EN[group])
                 font = group_item.font(0)
                 font.setBold(True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pyqtgraph as pg
 from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent, MouseDragEvent
 from pyproj import Transformer
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -228,7 +228,7 @@ class MapTool:
 
     #: Stable name used by set_tool() and the actions.
     name = "tool"
-    #: Thai title for actions and tooltips.
+    #: Thai title for actions and tooltips; mark it QT_TRANSLATE_NOOP("MapTools", ...) (MapTools translates it).
     title = ""
     cursor = Qt.CursorShape.ArrowCursor
     drags_box = False
@@ -266,7 +266,7 @@ class PanTool(MapTool):
     """Drag to pan (the default tool)."""
 
     name = "pan"
-    title = "เลื่อนแผนที่"
+    title = QT_TRANSLATE_NOOP("MapTools", "เลื่อนแผนที่")
     cursor = Qt.CursorShape.OpenHandCursor
 
 
@@ -274,7 +274,7 @@ class ZoomBoxTool(MapTool):
     """Drag a box to zoom to it; a click zooms in twice around the point (Shift: out)."""
 
     name = "zoom_box"
-    title = "ขยายด้วยกรอบ"
+    title = QT_TRANSLATE_NOOP("MapTools", "ขยายด้วยกรอบ")
     cursor = Qt.CursorShape.CrossCursor
     drags_box = True
 

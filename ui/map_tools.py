@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import shapely
 from pyproj import Transformer
-from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QRectF, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QDockWidget, QLabel, QTreeWidget, QTreeWidgetItem
 
@@ -37,40 +37,40 @@ PICK_RADIUS_PX = 5.0
 #: At most this many projects are listed under a tambon in the identify panel.
 MAX_LISTED_PROJECTS = 50
 
-#: Thai names of workspace fields (interchange.md / the workspace schema).
+#: Thai names of workspace fields (interchange.md / the workspace schema); translated when shown.
 FIELD_LABELS: dict[str, str] = {
-    "code": "รหัส",
-    "name_th": "ชื่อ",
-    "name_en": "ชื่อภาษาอังกฤษ",
-    "parent_code": "รหัสเขตการปกครองที่สังกัด",
-    "village_no": "หมู่ที่",
-    "project_id": "รหัสโครงการ",
-    "title": "ชื่อโครงการ",
-    "channel": "แหล่งงบประมาณ/ช่องทาง",
-    "agency": "หน่วยงาน",
-    "fiscal_year": "ปีงบประมาณ",
-    "budget": "งบประมาณ (บาท)",
-    "agenda": "ประเด็นการพัฒนา",
-    "plan_ids": "แผนที่เกี่ยวข้อง",
-    "status": "สถานะ",
-    "tambon": "ตำบล",
-    "amphoe": "อำเภอ",
-    "changwat": "จังหวัด",
-    "location_text": "ที่ตั้ง",
-    "lon": "ลองจิจูด",
-    "lat": "ละติจูด",
-    "source": "แหล่งข้อมูล",
-    "tambon_code": "รหัสตำบล",
-    "amphoe_code": "รหัสอำเภอ",
-    "changwat_code": "รหัสจังหวัด",
-    "location_precision": "ความละเอียดของตำแหน่ง",
-    "location_note": "หมายเหตุตำแหน่ง",
-    "source_row": "แถวในแฟ้มต้นทาง",
-    "hazard": "ประเภทภัย",
-    "class": "ระดับ",
-    "class_label": "ระดับความเสี่ยง",
-    "frequency": "ความถี่ (ครั้ง/ปี)",
-    "depth": "ความลึก (ม.)",
+    "code": QT_TRANSLATE_NOOP("MapTools", "รหัส"),
+    "name_th": QT_TRANSLATE_NOOP("MapTools", "ชื่อ"),
+    "name_en": QT_TRANSLATE_NOOP("MapTools", "ชื่อภาษาอังกฤษ"),
+    "parent_code": QT_TRANSLATE_NOOP("MapTools", "รหัสเขตการปกครองที่สังกัด"),
+    "village_no": QT_TRANSLATE_NOOP("MapTools", "หมู่ที่"),
+    "project_id": QT_TRANSLATE_NOOP("MapTools", "รหัสโครงการ"),
+    "title": QT_TRANSLATE_NOOP("MapTools", "ชื่อโครงการ"),
+    "channel": QT_TRANSLATE_NOOP("MapTools", "แหล่งงบประมาณ/ช่องทาง"),
+    "agency": QT_TRANSLATE_NOOP("MapTools", "หน่วยงาน"),
+    "fiscal_year": QT_TRANSLATE_NOOP("MapTools", "ปีงบประมาณ"),
+    "budget": QT_TRANSLATE_NOOP("MapTools", "งบประมาณ (บาท)"),
+    "agenda": QT_TRANSLATE_NOOP("MapTools", "ประเด็นการพัฒนา"),
+    "plan_ids": QT_TRANSLATE_NOOP("MapTools", "แผนที่เกี่ยวข้อง"),
+    "status": QT_TRANSLATE_NOOP("MapTools", "สถานะ"),
+    "tambon": QT_TRANSLATE_NOOP("MapTools", "ตำบล"),
+    "amphoe": QT_TRANSLATE_NOOP("MapTools", "อำเภอ"),
+    "changwat": QT_TRANSLATE_NOOP("MapTools", "จังหวัด"),
+    "location_text": QT_TRANSLATE_NOOP("MapTools", "ที่ตั้ง"),
+    "lon": QT_TRANSLATE_NOOP("MapTools", "ลองจิจูด"),
+    "lat": QT_TRANSLATE_NOOP("MapTools", "ละติจูด"),
+    "source": QT_TRANSLATE_NOOP("MapTools", "แหล่งข้อมูล"),
+    "tambon_code": QT_TRANSLATE_NOOP("MapTools", "รหัสตำบล"),
+    "amphoe_code": QT_TRANSLATE_NOOP("MapTools", "รหัสอำเภอ"),
+    "changwat_code": QT_TRANSLATE_NOOP("MapTools", "รหัสจังหวัด"),
+    "location_precision": QT_TRANSLATE_NOOP("MapTools", "ความละเอียดของตำแหน่ง"),
+    "location_note": QT_TRANSLATE_NOOP("MapTools", "หมายเหตุตำแหน่ง"),
+    "source_row": QT_TRANSLATE_NOOP("MapTools", "แถวในแฟ้มต้นทาง"),
+    "hazard": QT_TRANSLATE_NOOP("MapTools", "ประเภทภัย"),
+    "class": QT_TRANSLATE_NOOP("MapTools", "ระดับ"),
+    "class_label": QT_TRANSLATE_NOOP("MapTools", "ระดับความเสี่ยง"),
+    "frequency": QT_TRANSLATE_NOOP("MapTools", "ความถี่ (ครั้ง/ปี)"),
+    "depth": QT_TRANSLATE_NOOP("MapTools", "ความลึก (ม.)"),
 }
 #: Fields not shown in the identify panel (internal bookkeeping).
 HIDDEN_FIELDS = frozenset({"fid", "geometry", "extra", "import_id", "content_hash", "updated_at"})
@@ -105,10 +105,15 @@ def format_value(fld: str, value: object) -> str:
     return str(value)
 
 
+def field_label(fld: str) -> str:
+    """The name of a field in the UI language (its FIELD_LABELS text translated; else the field itself)."""
+    return QCoreApplication.translate("MapTools", FIELD_LABELS[fld]) if fld in FIELD_LABELS else fld
+
+
 def feature_attributes(row: pd.Series) -> list[tuple[str, str]]:
-    """(Thai field name, shown value) of every visible field of a feature."""
+    """(field name in the UI language, shown value) of every visible field of a feature."""
     return [
-        (FIELD_LABELS.get(str(fld), str(fld)), format_value(str(fld), row[fld]))
+        (field_label(str(fld)), format_value(str(fld), row[fld]))
         for fld in row.index
         if fld not in HIDDEN_FIELDS
     ]
@@ -125,14 +130,14 @@ def feature_name(row: pd.Series) -> str:
 def format_distance(metres: float) -> str:
     """'850.0 ม.' below a kilometre, '12.345 กม.' above."""
     if metres < 1000.0:
-        return f"{metres:,.1f} ม."
-    return f"{metres / 1000.0:,.3f} กม."
+        return QCoreApplication.translate("MapTools", "{value} ม.").format(value=f"{metres:,.1f}")
+    return QCoreApplication.translate("MapTools", "{value} กม.").format(value=f"{metres / 1000.0:,.3f}")
 
 
 def format_area(square_metres: float) -> str:
     """Square metres, square kilometres and rai (1 rai = 1,600 m²)."""
-    return (
-        f"{square_metres:,.0f} ตร.ม. = {square_metres / 1e6:,.3f} ตร.กม. = {square_metres / RAI_M2:,.2f} ไร่"
+    return QCoreApplication.translate("MapTools", "{m2} ตร.ม. = {km2} ตร.กม. = {rai} ไร่").format(
+        m2=f"{square_metres:,.0f}", km2=f"{square_metres / 1e6:,.3f}", rai=f"{square_metres / RAI_M2:,.2f}"
     )
 
 
@@ -197,17 +202,23 @@ def tambon_projects(window: Any, layer_name: str, row: pd.Series) -> list[tuple[
     mine = projects.iloc[positions]
     budget = pd.to_numeric(mine["budget"], errors="coerce") if "budget" in mine.columns else pd.Series(dtype=float)
     out = [(
-        "โครงการในตำบล",
-        f"{len(mine):,} โครงการ งบประมาณรวม {float(budget.sum()):,.2f} บาท",
+        QCoreApplication.translate("MapTools", "โครงการในตำบล"),
+        QCoreApplication.translate("MapTools", "{n} โครงการ งบประมาณรวม {total} บาท").format(
+            n=f"{len(mine):,}", total=f"{float(budget.sum()):,.2f}"
+        ),
     )]  # fmt: skip
     listed = mine.head(MAX_LISTED_PROJECTS)
     ids = listed["project_id"].astype(str).tolist() if "project_id" in listed.columns else [""] * len(listed)
     titles = listed["title"].astype(str).tolist() if "title" in listed.columns else [""] * len(listed)
     budgets = listed["budget"].tolist() if "budget" in listed.columns else [None] * len(listed)
     for pid, title, money in zip(ids, titles, budgets):
-        out.append((pid, f"{title} ({format_value('budget', money)} บาท)"))
+        out.append((pid, QCoreApplication.translate("MapTools", "{title} ({budget} บาท)").format(
+            title=title, budget=format_value("budget", money)
+        )))
     if len(mine) > MAX_LISTED_PROJECTS:
-        out.append(("…", f"และอีก {len(mine) - MAX_LISTED_PROJECTS:,} โครงการ"))
+        out.append(("…", QCoreApplication.translate("MapTools", "และอีก {n} โครงการ").format(
+            n=f"{len(mine) - MAX_LISTED_PROJECTS:,}"
+        )))
     return out
 
 
@@ -239,7 +250,7 @@ class IdentifyTool(MapTool):
     """Click: list every feature under the cursor on the visible layers in the identify panel."""
 
     name = "identify"
-    title = "ระบุข้อมูล"
+    title = QT_TRANSLATE_NOOP("MapTools", "ระบุข้อมูล")
     cursor = Qt.CursorShape.WhatsThisCursor
 
     def __init__(self, canvas: MapCanvas, tools: MapTools) -> None:
@@ -256,7 +267,7 @@ class SelectTool(MapTool):
     """Click or drag a rectangle to select features; Shift adds to the selection."""
 
     name = "select"
-    title = "เลือกข้อมูล"
+    title = QT_TRANSLATE_NOOP("MapTools", "เลือกข้อมูล")
     cursor = Qt.CursorShape.PointingHandCursor
     drags_box = True
 
@@ -289,7 +300,7 @@ class MeasureTool(MapTool):
         self.tools = tools
         self.area = area
         self.name = "measure_area" if area else "measure_distance"
-        self.title = "วัดพื้นที่" if area else "วัดระยะทาง"
+        self.title = QT_TRANSLATE_NOOP("MapTools", "วัดพื้นที่") if area else QT_TRANSLATE_NOOP("MapTools", "วัดระยะทาง")
         self.vertices: list[tuple[float, float]] = []
         self.cursor_xy: tuple[float, float] | None = None
         self.finished = False
@@ -335,8 +346,8 @@ class MeasureTool(MapTool):
         if not self.vertices:
             return ""
         if self.area:
-            return "พื้นที่ " + format_area(self.value())
-        return "ระยะทาง " + format_distance(self.value())
+            return QCoreApplication.translate("MapTools", "พื้นที่ {area}").format(area=format_area(self.value()))
+        return QCoreApplication.translate("MapTools", "ระยะทาง {distance}").format(distance=format_distance(self.value()))
 
     def _update(self) -> None:
         self.overlay.set_state(self.vertices, self.cursor_xy, closed=self.area)

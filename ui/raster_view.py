@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -82,7 +83,9 @@ class RasterView:
         self.window = window
         self._opened: list[Any] = []  # raster and basemap layers this feature created (closed on change)
         window.workspaceChanged.connect(self.on_workspace_changed)
-        self.action_add_basemap = QAction(window.tr("เพิ่มแผนที่ฐาน (MBTiles/โฟลเดอร์ XYZ)…"), window)
+        self.action_add_basemap = QAction(
+            QCoreApplication.translate("RasterView", "เพิ่มแผนที่ฐาน (MBTiles/โฟลเดอร์ XYZ)…"), window
+        )
         self.action_add_basemap.setObjectName("actionAddBasemap")
         self.action_add_basemap.triggered.connect(self.ask_basemap)
         window.menu_layer.addAction(self.action_add_basemap)
@@ -133,9 +136,11 @@ class RasterView:
         """Ask for an MBTiles file (or any tile inside an XYZ folder) and add it."""
         path, _filter = QFileDialog.getOpenFileName(
             self.window,
-            self.window.tr("เพิ่มแผนที่ฐาน"),
+            QCoreApplication.translate("RasterView", "เพิ่มแผนที่ฐาน"),
             "",
-            self.window.tr("MBTiles (*.mbtiles);;ไทล์ในโฟลเดอร์ XYZ {z}/{x}/{y} (*.png *.jpg *.jpeg *.webp)"),
+            QCoreApplication.translate(
+                "RasterView", "MBTiles (*.mbtiles);;ไทล์ในโฟลเดอร์ XYZ {z}/{x}/{y} (*.png *.jpg *.jpeg *.webp)"
+            ),
         )
         if not path:
             return
@@ -145,7 +150,7 @@ class RasterView:
         try:
             self.add_basemap(source)
         except (AreaPlanError, OSError) as exc:
-            QMessageBox.critical(self.window, self.window.tr("เพิ่มแผนที่ฐานไม่ได้"), str(exc))
+            QMessageBox.critical(self.window, QCoreApplication.translate("RasterView", "เพิ่มแผนที่ฐานไม่ได้"), str(exc))
 
 
 def xyz_root(tile: Path) -> Path:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -50,15 +50,56 @@ from layers.style import (
 )
 
 SINGLE, CATEGORISED, GRADUATED = "single", "categorised", "graduated"
-MODES = {SINGLE: "สัญลักษณ์เดียว", CATEGORISED: "แยกตามหมวด", GRADUATED: "ไล่ระดับตามค่า"}
-SYMBOL_NAMES = {"circle": "วงกลม", "square": "สี่เหลี่ยม", "triangle": "สามเหลี่ยม", "diamond": "ข้าวหลามตัด"}
+# The Thai texts of these tables are marked for lupdate (context "StyleEditor") and translated when shown.
+MODES = {
+    SINGLE: QT_TRANSLATE_NOOP("StyleEditor", "สัญลักษณ์เดียว"),
+    CATEGORISED: QT_TRANSLATE_NOOP("StyleEditor", "แยกตามหมวด"),
+    GRADUATED: QT_TRANSLATE_NOOP("StyleEditor", "ไล่ระดับตามค่า"),
+}
+SYMBOL_NAMES = {
+    "circle": QT_TRANSLATE_NOOP("StyleEditor", "วงกลม"),
+    "square": QT_TRANSLATE_NOOP("StyleEditor", "สี่เหลี่ยม"),
+    "triangle": QT_TRANSLATE_NOOP("StyleEditor", "สามเหลี่ยม"),
+    "diamond": QT_TRANSLATE_NOOP("StyleEditor", "ข้าวหลามตัด"),
+}
 #: Thai names of the fields people usually style by (others show their column name).
 FIELD_NAMES = {
-    "channel": "ช่องทางงบประมาณ", "agenda": "ประเด็นการพัฒนา", "status": "สถานะ", "fiscal_year": "ปีงบประมาณ",
-    "budget": "งบประมาณ", "agency": "หน่วยงาน", "tambon_code": "รหัสตำบล", "parent_code": "รหัสหน่วยเหนือ",
-    "name_th": "ชื่อ (ไทย)", "name_en": "ชื่อ (อังกฤษ)", "title": "ชื่อโครงการ", "code": "รหัส", "class": "ระดับ",
-    "class_label": "ระดับ (ข้อความ)", "hazard": "ภัย", "depth": "ความลึก", "frequency": "ความถี่",
-}  # fmt: skip
+    "channel": QT_TRANSLATE_NOOP("StyleEditor", "ช่องทางงบประมาณ"),
+    "agenda": QT_TRANSLATE_NOOP("StyleEditor", "ประเด็นการพัฒนา"),
+    "status": QT_TRANSLATE_NOOP("StyleEditor", "สถานะ"),
+    "fiscal_year": QT_TRANSLATE_NOOP("StyleEditor", "ปีงบประมาณ"),
+    "budget": QT_TRANSLATE_NOOP("StyleEditor", "งบประมาณ"),
+    "agency": QT_TRANSLATE_NOOP("StyleEditor", "หน่วยงาน"),
+    "tambon_code": QT_TRANSLATE_NOOP("StyleEditor", "รหัสตำบล"),
+    "parent_code": QT_TRANSLATE_NOOP("StyleEditor", "รหัสหน่วยเหนือ"),
+    "name_th": QT_TRANSLATE_NOOP("StyleEditor", "ชื่อ (ไทย)"),
+    "name_en": QT_TRANSLATE_NOOP("StyleEditor", "ชื่อ (อังกฤษ)"),
+    "title": QT_TRANSLATE_NOOP("StyleEditor", "ชื่อโครงการ"),
+    "code": QT_TRANSLATE_NOOP("StyleEditor", "รหัส"),
+    "class": QT_TRANSLATE_NOOP("StyleEditor", "ระดับ"),
+    "class_label": QT_TRANSLATE_NOOP("StyleEditor", "ระดับ (ข้อความ)"),
+    "hazard": QT_TRANSLATE_NOOP("StyleEditor", "ภัย"),
+    "depth": QT_TRANSLATE_NOOP("StyleEditor", "ความลึก"),
+    "frequency": QT_TRANSLATE_NOOP("StyleEditor", "ความถี่"),
+}
+#: The Thai names of layers.style.METHODS and RAMPS, as literals lupdate can see.
+METHOD_NAMES = (
+    QT_TRANSLATE_NOOP("StyleEditor", "ช่วงเท่ากัน"),
+    QT_TRANSLATE_NOOP("StyleEditor", "ควอนไทล์ (จำนวนเท่ากัน)"),
+    QT_TRANSLATE_NOOP("StyleEditor", "แบ่งตามธรรมชาติ (Jenks)"),
+)
+RAMP_NAMES = (
+    QT_TRANSLATE_NOOP("StyleEditor", "เหลือง-ส้ม-แดง"),
+    QT_TRANSLATE_NOOP("StyleEditor", "ฟ้า"),
+    QT_TRANSLATE_NOOP("StyleEditor", "เขียว"),
+    QT_TRANSLATE_NOOP("StyleEditor", "ม่วง"),
+    QT_TRANSLATE_NOOP("StyleEditor", "วิริดิส"),
+    QT_TRANSLATE_NOOP("StyleEditor", "แดง-เหลือง-เขียว"),
+    QT_TRANSLATE_NOOP("StyleEditor", "แดง-ฟ้า"),
+    QT_TRANSLATE_NOOP("StyleEditor", "น้ำตาล-เขียวน้ำทะเล"),
+)
+#: The kinds of colour ramps.
+RAMP_KINDS = {"sequential": QT_TRANSLATE_NOOP("StyleEditor", "ต่อเนื่อง"), "diverging": QT_TRANSLATE_NOOP("StyleEditor", "สองขั้ว")}
 #: Categorised styles with more distinct values than this are refused (a legend nobody can read).
 MAX_CATEGORIES = 60
 
@@ -159,7 +200,7 @@ class StyleEditor(QDialog):
     def _field_combo(self, fields: list[str]) -> QComboBox:
         combo = QComboBox(self)
         for name in fields:
-            combo.addItem(f"{FIELD_NAMES[name]} ({name})" if name in FIELD_NAMES else name, name)
+            combo.addItem(f"{self.tr(FIELD_NAMES[name])} ({name})" if name in FIELD_NAMES else name, name)
         return combo
 
     def _symbology_tab(self) -> QWidget:
@@ -209,7 +250,7 @@ class StyleEditor(QDialog):
         self.category_ramp_combo = QComboBox(cat)
         self.category_ramp_combo.addItem(self.tr("สีอัตโนมัติ"), None)
         for key, (name_th, _kind, _stops) in RAMPS.items():
-            self.category_ramp_combo.addItem(colour_icon(RAMPS[key][2][-1]), f"{name_th} ({key})", key)
+            self.category_ramp_combo.addItem(colour_icon(RAMPS[key][2][-1]), f"{self.tr(name_th)} ({key})", key)
         cat_form.addRow(self.tr("ชุดสี"), self.category_ramp_combo)
         self.class_stack.addWidget(cat)
         grad = QWidget(tab)
@@ -228,8 +269,8 @@ class StyleEditor(QDialog):
         grad_form.addRow(self.tr("จำนวนชั้น"), self.classes_spin)
         self.ramp_combo = QComboBox(grad)
         for key, (name_th, kind, stops) in RAMPS.items():
-            kind_th = "ต่อเนื่อง" if kind == "sequential" else "สองขั้ว"
-            self.ramp_combo.addItem(colour_icon(stops[-1]), f"{name_th} ({key}, {kind_th})", key)
+            kind_text = self.tr(RAMP_KINDS["sequential" if kind == "sequential" else "diverging"])
+            self.ramp_combo.addItem(colour_icon(stops[-1]), f"{self.tr(name_th)} ({key}, {kind_text})", key)
         grad_form.addRow(self.tr("ชุดสี"), self.ramp_combo)
         self.reverse_check = QCheckBox(self.tr("กลับลำดับสี"), grad)
         grad_form.addRow("", self.reverse_check)
