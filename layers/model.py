@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 import geopandas as gpd
+import pandas as pd
 import numpy as np
 import shapely
 from psygnal import Signal, SignalGroup
@@ -22,6 +23,9 @@ from areaplan.errors import AreaPlanError
 from areaplan.locate.spatial import metric_crs
 
 # --------------------------------------------------------------------------------------------- groups
+#: Features projected per call (see VectorLayer.projected).
+PROJECT_SLICE = 5_000
+
 GROUP_BOUNDARIES = "ขอบเขตการปกครอง"
 GROUP_PROJECTS = "โครงการ"
 GROUP_HAZARDS = "พื้นที่เสี่ยงภัย"
@@ -365,7 +369,15 @@ class VectorLayer:
         cached = self._projected.get(crs)
         if cached is None:
             geoms = self._data.geometry
-            cached = geoms if geoms.crs is None else geoms.to_crs(crs)
+            if geoms.crs is None:
+                cached = geoms
+            elif len(geoms) <= PROJECT_SLICE:
+                cached = geoms.to_crs(crs)
+            else:
+                # slices keep each GEOS/PROJ call short, so a worker thread projecting a big layer
+                # never holds the interpreter long enough to stall the UI thread
+                parts = [geoms.iloc[i : i + PROJECT_SLICE].to_crs(crs) for i in range(0, len(geoms), PROJECT_SLICE)]
+                cached = gpd.GeoSeries(pd.concat(parts), crs=crs)
             self._projected[crs] = cached
         return cached
 

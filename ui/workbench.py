@@ -103,7 +103,7 @@ def import_files(
 
 
 #: Rows per read when the worker reads a layer back (bounds how long one C call holds the GIL).
-READ_CHUNK = 10_000
+READ_CHUNK = 2_000
 #: CSV rows per import chunk in the GUI: small enough that no single vectorised step stalls the UI thread.
 GUI_CHUNK_ROWS = 2_000
 
