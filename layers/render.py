@@ -505,10 +505,16 @@ class VectorRenderer:
             if not len(sel):
                 continue
             symbol = self._symbol(state, brush, ctx.px, dpr)
+            # Points of one colour landing on the same device pixel draw the same symbol at the same
+            # place: draw it once (at national scale most of 100k points share pixels).
+            xy_px = np.rint(device[sel])
+            if len(xy_px) > 1:
+                key = xy_px[:, 0].astype(np.int64) * 1_000_003 + xy_px[:, 1].astype(np.int64)
+                xy_px = xy_px[np.unique(key, return_index=True)[1]]
             # QPainter::PixmapFragment is ten qreals: x, y, sourceLeft, sourceTop, width, height,
             # scaleX, scaleY, rotation, opacity; one call draws every point of a colour.
-            fragments = np.zeros((len(sel), 10), dtype=np.float64)
-            fragments[:, 0:2] = device[sel]
+            fragments = np.zeros((len(xy_px), 10), dtype=np.float64)
+            fragments[:, 0:2] = xy_px
             fragments[:, 4] = symbol.width()
             fragments[:, 5] = symbol.height()
             fragments[:, 6:8] = 1.0 / dpr
