@@ -683,28 +683,21 @@ def install(window: Any) -> LayerPanel:
             return
         {"style": panel.open_style_editor, "zoom": panel.zoom_to_layer, "remove": panel.remove_layer}[action](name)
 
-    save_as = getattr(window, "save_workspace_as", None)
-    if save_as is not None:
-        # the copy must hold the layer settings too: the shipped demo is never written, and settings
-        # changed in the last SAVE_DELAY_MS are still pending
-        def save_workspace_as(path: Any, *args: Any, **kwargs: Any) -> Any:
-            panel.flush_saves()
-            states = panel.states()
-            result = save_as(path, *args, **kwargs)
+    # Before a save or a copy, write the settings changed in the last SAVE_DELAY_MS; "save as" also
+    # carries them into the copy (a read-only source, such as the shipped demo, never held them).
+    carried: dict[str, Any] = {}
+
+    def before_save() -> None:
+        panel.flush_saves()
+        carried["states"] = panel.states()
+
+    def after_save_as(_path: Any) -> None:
+        states = carried.pop("states", None)
+        if states is not None:
             panel.carry_states(states)
-            return result
 
-        window.save_workspace_as = save_workspace_as
-    save = getattr(window, "save", None)
-    if save is not None:
-
-        def save_now(*args: Any, **kwargs: Any) -> Any:
-            panel.flush_saves()
-            return save(*args, **kwargs)
-
-        window.save = save_now
-    if getattr(window, "action_save", None) is not None:
-        window.action_save.triggered.connect(panel.flush_saves)  # connected to the unwrapped save
+    window.aboutToSave.connect(before_save)
+    window.savedAs.connect(after_save_as)
 
     menu = window.menu_layer
     for key, text in MENU_ACTIONS:

@@ -170,6 +170,10 @@ class MainWindow(QMainWindow):
     """
 
     workspaceChanged = Signal()
+    #: emitted before the workspace is saved or copied: features write what they still hold in memory
+    aboutToSave = Signal()
+    #: emitted after "save as" opened the copy (its path)
+    savedAs = Signal(object)
     #: True while a background job owns the workspace (menus and toolbars are disabled).
     busyChanged = Signal(bool)
 
@@ -404,6 +408,7 @@ class MainWindow(QMainWindow):
     # -- save / close
     def save(self) -> None:
         """Every edit is committed when made: mark this session's edits as kept and say so."""
+        self.aboutToSave.emit()
         stack = getattr(self, "undo_stack", None)
         if stack is not None:
             stack.setClean()
@@ -418,12 +423,14 @@ class MainWindow(QMainWindow):
         if current is not None and target.resolve() == Path(current).resolve():
             self.save()
             return target
+        self.aboutToSave.emit()
         self.workspace.save_as(target, overwrite=True)
         stack = getattr(self, "undo_stack", None)
         if stack is not None:
             stack.setClean()  # the copy holds the edits; undo must not reach into the old file
         self.open_workspace(target)
         self.add_recent_file(target)
+        self.savedAs.emit(target)
         return target
 
     def _ask_save_as(self) -> None:

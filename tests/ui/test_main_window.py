@@ -126,8 +126,16 @@ def test_model_visibility_updates_the_tree(main_window):
 def test_status_bar_shows_lat_lon_of_the_cursor(main_window, qtbot):
     lon, lat = 100.45, 7.05
     pos = widget_pos(main_window, lon, lat).toPoint()
+    # an earlier test may have left the cursor exactly there, and Qt sends no move for no movement
+    qtbot.mouseMove(main_window.canvas.viewport(), pos + QPoint(7, 7))
     qtbot.mouseMove(main_window.canvas.viewport(), pos)
     qtbot.waitUntil(lambda: "ละติจูด" in main_window.coordinate_label.text())
+
+    def shows_target() -> bool:
+        m = re.search(r"ละติจูด ([\d.]+)°", main_window.coordinate_label.text())
+        return bool(m) and abs(float(m.group(1)) - lat) < 0.005
+
+    qtbot.waitUntil(shows_target)
     text = main_window.coordinate_label.text()
     found = re.search(r"ละติจูด ([\d.]+)°\s+ลองจิจูด ([\d.]+)°", text)
     assert found, text
