@@ -24,7 +24,7 @@ from PySide6.QtGui import QImage, QPainter, QPolygonF, QTransform
 from pyproj import CRS, Transformer
 
 from areaplan.errors import AreaPlanError
-from layers.model import GROUP_BOUNDARIES, GROUPS, LayerEvents, StyleError, _check_number
+from layers.model import GROUP_BOUNDARIES, GROUPS, LayerEvents, MapLayer, StyleError, _check_number
 from layers.render import RENDERERS, RenderContext
 
 #: Half the side of the web-mercator square in metres.
@@ -191,7 +191,7 @@ def open_tile_source(source: str | Path) -> TileSource:
 
 
 # -------------------------------------------------------------------------------------------- model
-class BasemapLayer:
+class BasemapLayer(MapLayer):
     """A basemap drawn under every other layer; it has no features and does not count in the map extent."""
 
     def __init__(
@@ -220,52 +220,6 @@ class BasemapLayer:
 
     def __repr__(self) -> str:
         return f"BasemapLayer({self._name!r}, {str(self.tiles.path)!r})"
-
-    @property
-    def name(self) -> str:
-        """The stable name."""
-        return self._name
-
-    @property
-    def group(self) -> str:
-        """The layer-tree group."""
-        return self._group
-
-    @property
-    def title_th(self) -> str:
-        """The Thai title."""
-        return self._title_th
-
-    @title_th.setter
-    def title_th(self, value: str) -> None:
-        value = str(value).strip()
-        if value and value != self._title_th:
-            self._title_th = value
-            self.events.title_th.emit(value)
-
-    @property
-    def visible(self) -> bool:
-        """Whether the basemap is drawn."""
-        return self._visible
-
-    @visible.setter
-    def visible(self, value: bool) -> None:
-        value = bool(value)
-        if value != self._visible:
-            self._visible = value
-            self.events.visible.emit(value)
-
-    @property
-    def opacity(self) -> float:
-        """Opacity from 0 to 1."""
-        return self._opacity
-
-    @opacity.setter
-    def opacity(self, value: float) -> None:
-        value = _check_number(value, "opacity", 0.0, 1.0)
-        if value != self._opacity:
-            self._opacity = value
-            self.events.opacity.emit(value)
 
     def bounds_lonlat(self) -> tuple[float, float, float, float]:
         """NaNs: a basemap does not decide the map's CRS or extent."""

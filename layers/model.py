@@ -219,8 +219,70 @@ class LayerEvents(SignalGroup):
     data = Signal()
     title_th = Signal(str)
 
+class MapLayer:
+    """What every layer on the map has: a stable name, a group, a Thai title, visibility and opacity.
 
-class VectorLayer:
+    Setters validate, store, then emit the event of the same name (events.visible, events.opacity,
+    events.title_th); views subscribe and mirror the model (architecture §3).
+    """
+
+    events: LayerEvents
+    _name: str
+    _group: str
+    _title_th: str
+    _visible: bool
+    _opacity: float
+
+    @property
+    def name(self) -> str:
+        """The stable name (the workspace layer name)."""
+        return self._name
+
+    @property
+    def group(self) -> str:
+        """The layer-tree group (one of GROUPS)."""
+        return self._group
+
+    @property
+    def title_th(self) -> str:
+        """The Thai title shown in the layer tree and legends."""
+        return self._title_th
+
+    @title_th.setter
+    def title_th(self, value: str) -> None:
+        value = str(value).strip()
+        if not value:
+            raise StyleError("ชื่อชั้นข้อมูลต้องไม่ว่าง", "title must not be empty", layer=self._name, field="title_th")
+        if value != self._title_th:
+            self._title_th = value
+            self.events.title_th.emit(value)
+
+    @property
+    def visible(self) -> bool:
+        """Whether the layer is drawn."""
+        return self._visible
+
+    @visible.setter
+    def visible(self, value: bool) -> None:
+        value = bool(value)
+        if value != self._visible:
+            self._visible = value
+            self.events.visible.emit(value)
+
+    @property
+    def opacity(self) -> float:
+        """Opacity from 0 (invisible) to 1 (opaque)."""
+        return self._opacity
+
+    @opacity.setter
+    def opacity(self, value: float) -> None:
+        value = _check_number(value, "opacity", 0.0, 1.0)
+        if value != self._opacity:
+            self._opacity = value
+            self.events.opacity.emit(value)
+
+
+class VectorLayer(MapLayer):
     """A vector layer: a GeoDataFrame (EPSG:4326) and how to show it."""
 
     def __init__(
@@ -259,30 +321,6 @@ class VectorLayer:
 
     def __repr__(self) -> str:
         return f"VectorLayer({self._name!r}, {len(self._data)} features, visible={self._visible})"
-
-    @property
-    def name(self) -> str:
-        """The stable name (the workspace layer name)."""
-        return self._name
-
-    @property
-    def group(self) -> str:
-        """The layer-tree group (one of GROUPS)."""
-        return self._group
-
-    @property
-    def title_th(self) -> str:
-        """The Thai title shown in the layer tree and legends."""
-        return self._title_th
-
-    @title_th.setter
-    def title_th(self, value: str) -> None:
-        value = str(value).strip()
-        if not value:
-            raise StyleError("ชื่อชั้นข้อมูลต้องไม่ว่าง", "title must not be empty", layer=self._name, field="title_th")
-        if value != self._title_th:
-            self._title_th = value
-            self.events.title_th.emit(value)
 
     @staticmethod
     def _check_data(gdf: gpd.GeoDataFrame, name: str) -> gpd.GeoDataFrame:
@@ -330,30 +368,6 @@ class VectorLayer:
         if value != self._labels:
             self._labels = value
             self.events.labels.emit(value)
-
-    @property
-    def visible(self) -> bool:
-        """Whether the layer is drawn."""
-        return self._visible
-
-    @visible.setter
-    def visible(self, value: bool) -> None:
-        value = bool(value)
-        if value != self._visible:
-            self._visible = value
-            self.events.visible.emit(value)
-
-    @property
-    def opacity(self) -> float:
-        """Opacity from 0 (invisible) to 1 (opaque)."""
-        return self._opacity
-
-    @opacity.setter
-    def opacity(self, value: float) -> None:
-        value = _check_number(value, "opacity", 0.0, 1.0)
-        if value != self._opacity:
-            self._opacity = value
-            self.events.opacity.emit(value)
 
     def bounds_lonlat(self) -> tuple[float, float, float, float]:
         """(minx, miny, maxx, maxy) of the located features in degrees; NaNs when there are none."""

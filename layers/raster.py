@@ -29,7 +29,16 @@ from rasterio.warp import reproject, transform_bounds
 from rasterio.windows import Window
 
 from areaplan.errors import AreaPlanError
-from layers.model import GROUP_HAZARDS, GROUPS, GROUPS_EN, LayerEvents, StyleError, _check_colour, _check_number
+from layers.model import (
+    GROUP_HAZARDS,
+    GROUPS,
+    GROUPS_EN,
+    LayerEvents,
+    MapLayer,
+    StyleError,
+    _check_colour,
+    _check_number,
+)
 from layers.render import RENDERERS, RenderContext, qcolor
 
 RASTER_KINDS: tuple[str, ...] = ("depth", "frequency", "class")
@@ -200,7 +209,7 @@ class RasterInfo:
     bounds: tuple[float, float, float, float]
 
 
-class RasterLayer:
+class RasterLayer(MapLayer):
     """A raster shown on the map (a file or a GeoPackage gridded coverage, any path rasterio opens).
 
     ``nodata`` overrides what GDAL reports (GDAL drops the nodata of GeoPackage float coverages; the
@@ -312,29 +321,6 @@ class RasterLayer:
         return arr
 
     # -- properties (same names and events as VectorLayer)
-    @property
-    def name(self) -> str:
-        """The stable name."""
-        return self._name
-
-    @property
-    def group(self) -> str:
-        """The layer-tree group (one of GROUPS)."""
-        return self._group
-
-    @property
-    def title_th(self) -> str:
-        """The Thai title shown in the layer tree and legends."""
-        return self._title_th
-
-    @title_th.setter
-    def title_th(self, value: str) -> None:
-        value = str(value).strip()
-        if not value:
-            raise StyleError("ชื่อชั้นข้อมูลต้องไม่ว่าง", "title must not be empty", layer=self._name, field="title_th")
-        if value != self._title_th:
-            self._title_th = value
-            self.events.title_th.emit(value)
 
     @property
     def style(self) -> RasterStyle:
@@ -350,30 +336,6 @@ class RasterLayer:
         if value != self._style:
             self._style = value
             self.events.style.emit(value)
-
-    @property
-    def visible(self) -> bool:
-        """Whether the layer is drawn."""
-        return self._visible
-
-    @visible.setter
-    def visible(self, value: bool) -> None:
-        value = bool(value)
-        if value != self._visible:
-            self._visible = value
-            self.events.visible.emit(value)
-
-    @property
-    def opacity(self) -> float:
-        """Opacity from 0 (invisible) to 1 (opaque)."""
-        return self._opacity
-
-    @opacity.setter
-    def opacity(self, value: float) -> None:
-        value = _check_number(value, "opacity", 0.0, 1.0)
-        if value != self._opacity:
-            self._opacity = value
-            self.events.opacity.emit(value)
 
     def bounds_lonlat(self) -> tuple[float, float, float, float]:
         """(minx, miny, maxx, maxy) of the raster in degrees."""
