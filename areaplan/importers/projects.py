@@ -328,10 +328,22 @@ def _locate(out: pd.DataFrame, geoms: pd.Series, ctx: LocateContext, warnings: l
     out["_geometry"] = display.values
 
 
+def _canonical(value: object) -> str:
+    """One text per value whatever the column dtype: 3, 3.0 and numpy 3 all give '3'; missing gives ''."""
+    if value is None:
+        return ""
+    if isinstance(value, (float, np.floating)):
+        return str(int(value)) if float(value).is_integer() else repr(round(float(value), 2))
+    if isinstance(value, np.integer):
+        return str(int(value))
+    return str(value)
+
+
 def _content_hash(gdf: gpd.GeoDataFrame) -> list[str]:
     """A fingerprint of what a reviewer sees of a record (changes re-open duplicate decisions)."""
     cols = ["title", "channel", "agency", "fiscal_year", "budget", "agenda", "status", "village_no", "tambon_code"]
-    frame = gdf[cols].astype(object).where(gdf[cols].notna(), "").astype(str)
+    frame = gdf[cols].astype(object).where(gdf[cols].notna(), None)
+    frame = frame.apply(lambda column: column.map(_canonical))
     frame["geometry"] = shapely.to_wkb(gdf.geometry.values, hex=True)
     hashes = pd.util.hash_pandas_object(frame, index=False).to_numpy()
     return [f"{h:016x}" for h in hashes.tolist()]

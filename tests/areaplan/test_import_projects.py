@@ -237,3 +237,18 @@ def test_kml_placemarks_from_google_earth(ws, tmp_path):
     assert p.loc["pm2", "tambon_code"] == "901105"
     assert "drawn-3" in p.index, "the third placemark numbered by its position"
     assert any("placemarks had no project_id" in w.message for w in report.warnings)
+
+
+def test_content_hash_does_not_depend_on_column_dtypes():
+    import geopandas as gpd
+    import shapely
+
+    from areaplan.importers.projects import _content_hash
+
+    def frame(village, budget):
+        return gpd.GeoDataFrame({"title": ["ถนน"], "channel": ["local"], "agency": [None], "fiscal_year": [2568],
+                                 "budget": [budget], "agenda": [None], "status": [None], "village_no": [village],
+                                 "tambon_code": ["901104"]}, geometry=[shapely.Point(100.4, 7.0)], crs=4326)
+
+    assert _content_hash(frame(3, 1_000_000)) == _content_hash(frame(3.0, 1_000_000.0))
+    assert _content_hash(frame(3, 1_000_000)) != _content_hash(frame(4, 1_000_000))
