@@ -16,6 +16,7 @@ INSTALLERS: tuple[str, ...] = (
     "ui.place_search:install",
     "ui.raster_view:install",
     "ui.workbench:install",
+    "ui.duplicate_review:install",
 )
 
 

@@ -1,134 +1,133 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="th_TH">
 <context>
     <name>AttributeTableDock</name>
     <message>
-        <location filename="../attribute_table.py" line="81"/>
+        <location filename="../attribute_table.py" line="81" />
         <source>ปีงบประมาณ</source>
-        <extracomment>Role giving the raw value of a cell (codes, numbers), used for sorting, filtering and editing. Role giving a row&apos;s workspace fid. The project columns the table shows, in order (virtual columns tambon_name/amphoe_name come from codes). Columns searched by the free-text filter. Columns drawn right-aligned with thousands separators. Coded columns and their Thai labels. Filters the proxy understands: key -&gt; column whose value must equal the filter value. Filter key -&gt; tool tip of its combo box (Thai source text; translated when shown).</extracomment>
+        <extracomment>Role giving the raw value of a cell (codes, numbers), used for sorting, filtering and editing. Role giving a row's workspace fid. The project columns the table shows, in order (virtual columns tambon_name/amphoe_name come from codes). Columns searched by the free-text filter. Columns drawn right-aligned with thousands separators. Coded columns and their Thai labels. Filters the proxy understands: key -&gt; column whose value must equal the filter value. Filter key -&gt; tool tip of its combo box (Thai source text; translated when shown).</extracomment>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="82"/>
+        <location filename="../attribute_table.py" line="82" />
         <source>ช่องทาง</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="83"/>
+        <location filename="../attribute_table.py" line="83" />
         <source>ประเด็น</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="84"/>
+        <location filename="../attribute_table.py" line="84" />
         <source>สถานะ</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="85"/>
+        <location filename="../attribute_table.py" line="85" />
         <source>อำเภอ</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="89"/>
+        <location filename="../attribute_table.py" line="89" />
         <source>ทุกปีงบประมาณ</source>
-        <extracomment>Filter key -&gt; the combo box&apos;s &quot;any value&quot; item (Thai source text; translated when shown).</extracomment>
+        <extracomment>Filter key -&gt; the combo box's "any value" item (Thai source text; translated when shown).</extracomment>
         <translation>All fiscal years</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="90"/>
+        <location filename="../attribute_table.py" line="90" />
         <source>ทุกช่องทาง</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="91"/>
+        <location filename="../attribute_table.py" line="91" />
         <source>ทุกประเด็น</source>
         <translation>All agendas</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="92"/>
+        <location filename="../attribute_table.py" line="92" />
         <source>ทุกสถานะ</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="93"/>
+        <location filename="../attribute_table.py" line="93" />
         <source>ทุกอำเภอ</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="432"/>
+        <location filename="../attribute_table.py" line="432" />
         <source>ตารางข้อมูล</source>
         <extracomment>The columns a user may edit in the table (the others are derived or bookkeeping). editor(layer_name, fid, column, value) -&gt; True when the change was saved. row -&gt; position in layer.data position -&gt; row (the inverse of order) filter key (FILTER_COLUMNS) -&gt; value, and the folded free text</extracomment>
         <translation>Attribute table</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="446"/>
-        <location filename="../attribute_table.py" line="791"/>
+        <location filename="../attribute_table.py" line="446" />
+        <location filename="../attribute_table.py" line="791" />
         <source>ซูมไปที่รายการที่เลือก</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="447"/>
+        <location filename="../attribute_table.py" line="447" />
         <source>ส่งออก…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="448"/>
+        <location filename="../attribute_table.py" line="448" />
         <source>ส่งออกรายการที่เลือก (หรือทุกรายการที่กรองไว้) เป็น CSV หรือ Excel</source>
         <translation>Export the selected rows (or all filtered rows) to CSV or Excel</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="449"/>
+        <location filename="../attribute_table.py" line="449" />
         <source>ชั้นข้อมูล</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="469"/>
+        <location filename="../attribute_table.py" line="469" />
         <source>ค้นหาชื่อโครงการ หน่วยงาน ที่ตั้ง</source>
         <translation>Search project title, agency, location</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="473"/>
+        <location filename="../attribute_table.py" line="473" />
         <source>ล้างตัวกรอง</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="656"/>
+        <location filename="../attribute_table.py" line="656" />
         <source>{shown:,} จาก {total:,} รายการ</source>
         <translation>{shown:,} of {total:,} rows</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="658"/>
+        <location filename="../attribute_table.py" line="658" />
         <source> (เลือก {n:,})</source>
         <translation> ({n:,} selected)</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="722"/>
+        <location filename="../attribute_table.py" line="722" />
         <source>ยังไม่ได้เลือกรายการ</source>
         <translation>Nothing is selected</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="727"/>
+        <location filename="../attribute_table.py" line="727" />
         <source>รายการที่เลือกไม่มีตำแหน่งบนแผนที่</source>
         <translation>The selected rows have no location on the map</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="765"/>
+        <location filename="../attribute_table.py" line="765" />
         <source>ส่งออกตาราง</source>
         <translation>Export table</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="773"/>
+        <location filename="../attribute_table.py" line="773" />
         <source>ส่งออกไม่ได้</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="775"/>
+        <location filename="../attribute_table.py" line="775" />
         <source>บันทึก {name} แล้ว</source>
         <translation>Saved {name}</translation>
     </message>
     <message>
-        <location filename="../attribute_table.py" line="787"/>
+        <location filename="../attribute_table.py" line="787" />
         <source>เปิดตารางข้อมูล</source>
         <translation>Open attribute table</translation>
     </message>
@@ -136,154 +135,335 @@
 <context>
     <name>ColourButton</name>
     <message>
-        <location filename="../style_editor.py" line="152"/>
+        <location filename="../style_editor.py" line="152" />
         <source>ไม่มี</source>
         <extracomment>Categorised styles with more distinct values than this are refused (a legend nobody can read).</extracomment>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="159"/>
+        <location filename="../style_editor.py" line="159" />
         <source>เลือกสี</source>
         <translation>Choose colour</translation>
     </message>
 </context>
 <context>
+    <name>DuplicateReview</name>
+    <message>
+        <location filename="../duplicate_review.py" line="133" />
+        <source>วิเคราะห์</source>
+        <extracomment>The record fields compared side by side. Keys → decisions.</extracomment>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="135" />
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="140" />
+        <source>กด "วิเคราะห์" เพื่อค้นหาโครงการซ้ำซ้อน</source>
+        <translation>Press "Analyse" to look for duplicated projects</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="151" />
+        <source>ทุกสถานะ</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="151" />
+        <source>ยังไม่ตรวจ</source>
+        <translation>Not reviewed</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="152" />
+        <source>ตรวจแล้ว</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="155" />
+        <source>เรียงตามคะแนน</source>
+        <translation>Sort by score</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="156" />
+        <source>เรียงตามงบประมาณที่ซ้ำ</source>
+        <translation>Sort by budget at stake</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="167" />
+        <source>กลุ่ม</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="167" />
+        <source>คะแนน</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="167" />
+        <source>โครงการ</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="167" />
+        <source>ช่องทาง</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="167" />
+        <source>ปีงบประมาณ</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="168" />
+        <source>งบประมาณที่ซ้ำ (บาท)</source>
+        <translation>Budget at stake (baht)</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="168" />
+        <source>สถานะการตรวจ</source>
+        <translation>Review status</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="196" />
+        <source>ไม่ระบุรายการที่เก็บ</source>
+        <translation>No record kept</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="197" />
+        <source>เก็บ A</source>
+        <translation>Keep A</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="198" />
+        <source>เก็บ B</source>
+        <translation>Keep B</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="200" />
+        <source>หมายเหตุ</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="240" />
+        <location filename="../duplicate_review.py" line="243" />
+        <source>กำลังวิเคราะห์…</source>
+        <translation>Analysing…</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="243" />
+        <source>ตรวจโครงการซ้ำซ้อน</source>
+        <translation>Review duplicated projects</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="254" />
+        <source>กำลังยกเลิก…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="269" />
+        <source>ยกเลิกการวิเคราะห์แล้ว</source>
+        <translation>Analysis cancelled</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="271" />
+        <location filename="../duplicate_review.py" line="273" />
+        <source>วิเคราะห์ไม่ได้: {error}</source>
+        <translation>Cannot analyse: {error}</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="286" />
+        <source>(ซ่อน {n} คู่ที่ตัดสินแล้วว่าไม่ซ้ำ)</source>
+        <translation>({n} pairs decided "not duplicate" are hidden)</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="324" />
+        <source>ทุกอำเภอ</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="325" />
+        <source>ทุกช่องทาง</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="326" />
+        <source>ทุกปี</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="418" />
+        <source>ตรวจแล้ว {n} จาก {m} กลุ่ม</source>
+        <translation>Reviewed {n} of {m} groups</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="462" />
+        <source>เลือกกลุ่มเพื่อดูคู่โครงการ</source>
+        <translation>Choose a group to see its pairs</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="480" />
+        <source>กลุ่ม {g} คู่ที่ {i} จาก {n} · คะแนน {s:.2f} · {d}</source>
+        <translation>Group {g}, pair {i} of {n} · score {s:.2f} · {d}</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="512" />
+        <source>บันทึกผลการพิจารณาไม่ได้: {error}</source>
+        <translation>Cannot record the decision: {error}</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="521" />
+        <source>บันทึก "{d}" สำหรับ {a} กับ {b} แล้ว</source>
+        <translation>Recorded "{d}" for {a} and {b}</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="566" />
+        <source>โครงการซ้ำซ้อน</source>
+        <translation>Duplicated projects</translation>
+    </message>
+    <message>
+        <location filename="../duplicate_review.py" line="571" />
+        <source>ตรวจโครงการซ้ำซ้อน…</source>
+        <translation>Review duplicated projects…</translation>
+    </message>
+</context>
+<context>
     <name>EditController</name>
     <message>
-        <location filename="../editing.py" line="53"/>
+        <location filename="../editing.py" line="53" />
         <source>รหัสโครงการ</source>
         <extracomment>The source of projects added in the app; project_id is unique within it. Pixels around a project point that a press on the map still picks it up. Thai names of the editable columns (the Thai half of bilingual messages; translated in UI texts).</extracomment>
         <translation>Project ID</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="54"/>
+        <location filename="../editing.py" line="54" />
         <source>ชื่อโครงการ</source>
         <translation>Project title</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="55"/>
+        <location filename="../editing.py" line="55" />
         <source>ช่องทาง</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="56"/>
+        <location filename="../editing.py" line="56" />
         <source>ประเด็น</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="57"/>
+        <location filename="../editing.py" line="57" />
         <source>สถานะ</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="58"/>
+        <location filename="../editing.py" line="58" />
         <source>ปีงบประมาณ</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="59"/>
+        <location filename="../editing.py" line="59" />
         <source>งบประมาณ</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="60"/>
+        <location filename="../editing.py" line="60" />
         <source>หมู่ที่</source>
         <translation>Village no. (muban)</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="61"/>
+        <location filename="../editing.py" line="61" />
         <source>แผน</source>
         <translation>Plan IDs</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="62"/>
+        <location filename="../editing.py" line="62" />
         <source>หน่วยงาน</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="63"/>
+        <location filename="../editing.py" line="63" />
         <source>ที่ตั้ง</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="216"/>
+        <location filename="../editing.py" line="216" />
         <source>แก้ไขไม่ได้</source>
         <extracomment>(layer name, fid) after a feature was changed, added or deleted by a command or its undo. The bilingual message of an edit that was refused or failed (nothing was saved).</extracomment>
         <translation>Cannot edit</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="230"/>
+        <location filename="../editing.py" line="230" />
         <source>เลิกทำ/ทำซ้ำไม่สำเร็จ</source>
         <translation>Undo/redo failed</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="331"/>
+        <location filename="../editing.py" line="331" />
         <source>แก้ไข {column} ของ fid {fid}</source>
         <translation>Edit {column} of fid {fid}</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="388"/>
+        <location filename="../editing.py" line="388" />
         <source>ย้ายตำแหน่ง fid {fid}</source>
         <translation>Move fid {fid}</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="391"/>
+        <location filename="../editing.py" line="391" />
         <source>ตำแหน่งใหม่อยู่นอกตำบลในพื้นที่ทำงาน</source>
         <translation>The new position is outside the tambons of the workspace</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="408"/>
-        <location filename="../editing.py" line="411"/>
+        <location filename="../editing.py" line="408" />
+        <location filename="../editing.py" line="411" />
         <source>เพิ่มโครงการไม่ได้</source>
         <translation>Cannot add the project</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="413"/>
+        <location filename="../editing.py" line="413" />
         <source>เพิ่มโครงการ {id}</source>
         <translation>Add project {id}</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="435"/>
+        <location filename="../editing.py" line="435" />
         <source>ลบไม่ได้</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="437"/>
+        <location filename="../editing.py" line="437" />
         <source>ลบ {n} รายการ</source>
         <translation>Delete {n} rows</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="648"/>
+        <location filename="../editing.py" line="648" />
         <source>เลิกทำ</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="650"/>
+        <location filename="../editing.py" line="650" />
         <source>ทำซ้ำ</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="663"/>
+        <location filename="../editing.py" line="663" />
         <source>แก้ไขตำแหน่ง</source>
         <translation>Move points</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="664"/>
+        <location filename="../editing.py" line="664" />
         <source>ลากจุดโครงการบนแผนที่เพื่อย้ายตำแหน่ง</source>
         <translation>Drag a project point on the map to move it</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="665"/>
+        <location filename="../editing.py" line="665" />
         <source>เพิ่มโครงการ</source>
         <translation>Add project</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="666"/>
+        <location filename="../editing.py" line="666" />
         <source>คลิกบนแผนที่เพื่อเพิ่มโครงการ ณ ตำแหน่งนั้น</source>
         <translation>Click on the map to add a project there</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="689"/>
+        <location filename="../editing.py" line="689" />
         <source>ลบโครงการที่เลือก</source>
         <translation>Delete selected projects</translation>
     </message>
@@ -291,18 +471,18 @@
 <context>
     <name>JobRunner</name>
     <message>
-        <location filename="../worker.py" line="162"/>
+        <location filename="../worker.py" line="168" />
         <source>ยกเลิก</source>
         <extracomment>job(progress=..., cancelled=...) -&gt; result</extracomment>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../worker.py" line="181"/>
+        <location filename="../worker.py" line="187" />
         <source>กำลังยกเลิก… (รอให้ขั้นตอนปัจจุบันจบ)</source>
         <translation>Cancelling… (waiting for the current step to finish)</translation>
     </message>
     <message>
-        <location filename="../worker.py" line="182"/>
+        <location filename="../worker.py" line="188" />
         <source>กำลังยกเลิก…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -310,94 +490,94 @@
 <context>
     <name>LayerPanel</name>
     <message>
-        <location filename="../layer_panel.py" line="319"/>
+        <location filename="../layer_panel.py" line="319" />
         <source>ความทึบของชั้นข้อมูลที่เลือก (Opacity)</source>
         <translation>Opacity of the selected layer</translation>
     </message>
     <message>
-        <location filename="../layer_panel.py" line="320"/>
+        <location filename="../layer_panel.py" line="320" />
         <source>ความทึบ</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../layer_panel.py" line="411"/>
+        <location filename="../layer_panel.py" line="411" />
         <source>ชั้นข้อมูลนี้ไม่มีตำแหน่งให้ขยายไป</source>
         <extracomment>Problems met while restoring saved styles (shown in the status bar; the default look is kept).</extracomment>
         <translation>This layer has no location to zoom to</translation>
     </message>
     <message>
-        <location filename="../layer_panel.py" line="57"/>
-        <location filename="../layer_panel.py" line="425"/>
-        <location filename="../layer_panel.py" line="470"/>
+        <location filename="../layer_panel.py" line="57" />
+        <location filename="../layer_panel.py" line="425" />
+        <location filename="../layer_panel.py" line="470" />
         <source>ลบชั้นข้อมูล</source>
         <translation>Remove layer</translation>
     </message>
     <message>
-        <location filename="../layer_panel.py" line="426"/>
+        <location filename="../layer_panel.py" line="426" />
         <source>เอาชั้นข้อมูล “{title}” ออกจากแผนที่? (ข้อมูลในพื้นที่ทำงานไม่ถูกลบ)</source>
         <translation>Remove the layer “{title}” from the map? (The data in the workspace is not deleted.)</translation>
     </message>
     <message>
-        <location filename="../layer_panel.py" line="55"/>
-        <location filename="../layer_panel.py" line="457"/>
+        <location filename="../layer_panel.py" line="55" />
+        <location filename="../layer_panel.py" line="457" />
         <source>รูปแบบ…</source>
-        <extracomment>The layer panel&apos;s Layer-menu actions: key -&gt; Thai text (translated when the action is made).</extracomment>
+        <extracomment>The layer panel's Layer-menu actions: key -&gt; Thai text (translated when the action is made).</extracomment>
         <translation>Style…</translation>
     </message>
     <message>
-        <location filename="../layer_panel.py" line="48"/>
+        <location filename="../layer_panel.py" line="48" />
         <source>ขอบเขตการปกครอง</source>
         <extracomment>Milliseconds a change waits before it is written to the workspace (a slider drag writes once). Smallest extent (metres) zoom-to-layer shows, so one point does not zoom in without limit. The group names (layers.model.GROUPS) as literals lupdate can see; translated when the tree is built.</extracomment>
         <translation>Administrative boundaries</translation>
     </message>
     <message>
-        <location filename="../layer_panel.py" line="49"/>
+        <location filename="../layer_panel.py" line="49" />
         <source>โครงการ</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../layer_panel.py" line="50"/>
+        <location filename="../layer_panel.py" line="50" />
         <source>พื้นที่เสี่ยงภัย</source>
         <translation>Hazard areas</translation>
     </message>
     <message>
-        <location filename="../layer_panel.py" line="51"/>
+        <location filename="../layer_panel.py" line="51" />
         <source>แผน</source>
         <translation>Plans</translation>
     </message>
     <message>
-        <location filename="../layer_panel.py" line="56"/>
-        <location filename="../layer_panel.py" line="460"/>
+        <location filename="../layer_panel.py" line="56" />
+        <location filename="../layer_panel.py" line="460" />
         <source>ขยายไปที่ชั้นข้อมูล</source>
         <translation>Zoom to layer</translation>
     </message>
     <message>
-        <location filename="../layer_panel.py" line="185"/>
+        <location filename="../layer_panel.py" line="185" />
         <source> {n} รายการ</source>
         <translation> {n} features</translation>
     </message>
     <message>
-        <location filename="../layer_panel.py" line="463"/>
+        <location filename="../layer_panel.py" line="463" />
         <source>เลื่อนขึ้น</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../layer_panel.py" line="466"/>
+        <location filename="../layer_panel.py" line="466" />
         <source>เลื่อนลง</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../layer_panel.py" line="578"/>
+        <location filename="../layer_panel.py" line="578" />
         <source>บันทึกรูปแบบไม่ได้: {e}</source>
         <translation>Could not save the style: {e}</translation>
     </message>
     <message>
-        <location filename="../layer_panel.py" line="613"/>
+        <location filename="../layer_panel.py" line="613" />
         <source>ใช้รูปแบบที่บันทึกไว้ไม่ได้บางชั้น: {e}</source>
         <translation>Could not apply the saved style of some layers: {e}</translation>
     </message>
     <message>
-        <location filename="../layer_panel.py" line="682"/>
+        <location filename="../layer_panel.py" line="682" />
         <source>เลือกชั้นข้อมูลในแผงชั้นข้อมูลก่อน</source>
         <translation>Select a layer in the layer panel first</translation>
     </message>
@@ -405,7 +585,7 @@
 <context>
     <name>LayerTree</name>
     <message>
-        <location filename="../main_window.py" line="126"/>
+        <location filename="../main_window.py" line="127" />
         <source>{title} ({name}) {count:,} รายการ</source>
         <translation>{title} ({name}) {count:,} features</translation>
     </message>
@@ -413,218 +593,218 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app.py" line="81"/>
-        <location filename="../main_window.py" line="328"/>
+        <location filename="../app.py" line="81" />
+        <location filename="../main_window.py" line="337" />
         <source>เปิดพื้นที่ทำงานไม่ได้</source>
         <translation>Cannot open the workspace</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="52"/>
+        <location filename="../main_window.py" line="53" />
         <source>การแก้ไขในรอบนี้</source>
         <extracomment>The demo workspace beside the source tree (sample_data/ is not part of the wheel). How many workspaces File → ไฟล์ล่าสุด lists. The answers of the session-edits prompt.</extracomment>
         <translation>Edits in this session</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="53"/>
+        <location filename="../main_window.py" line="54" />
         <source>มีการแก้ไข {n} รายการในรอบการทำงานนี้</source>
         <translation>{n} edits were made in this session</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="55"/>
+        <location filename="../main_window.py" line="56" />
         <source>AreaPlan บันทึกการแก้ไขแต่ละครั้งลงพื้นที่ทำงานทันที การแก้ไขจึงถูกบันทึกไว้แล้ว ต้องการเก็บการแก้ไขไว้ หรือย้อนการแก้ไขทั้งหมดของรอบนี้?</source>
-        <translation>AreaPlan saves every edit to the workspace as soon as it is made, so these edits are already saved. Keep them, or undo all of this session&apos;s edits?</translation>
+        <translation>AreaPlan saves every edit to the workspace as soon as it is made, so these edits are already saved. Keep them, or undo all of this session's edits?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="61"/>
+        <location filename="../main_window.py" line="62" />
         <source>เก็บการแก้ไขไว้</source>
         <translation>Keep the edits</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="62"/>
+        <location filename="../main_window.py" line="63" />
         <source>ย้อนการแก้ไขของรอบนี้</source>
-        <translation>Undo this session&apos;s edits</translation>
+        <translation>Undo this session's edits</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="63"/>
+        <location filename="../main_window.py" line="64" />
         <source>ยกเลิก</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189"/>
-        <location filename="../main_window.py" line="265"/>
+        <location filename="../main_window.py" line="194" />
+        <location filename="../main_window.py" line="270" />
         <source>ชั้นข้อมูล</source>
-        <extracomment>True while a background job owns the workspace (menus and toolbars are disabled). save geometry/state on close (ui.app.main turns it on; test windows leave the user&apos;s settings alone)</extracomment>
+        <extracomment>emitted before the workspace is saved or copied: features write what they still hold in memory emitted after "save as" opened the copy (its path) True while a background job owns the workspace (menus and toolbars are disabled). save geometry/state on close (ui.app.main turns it on; test windows leave the user's settings alone)</extracomment>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
-        <location filename="../main_window.py" line="266"/>
+        <location filename="../main_window.py" line="207" />
+        <location filename="../main_window.py" line="271" />
         <source>เครื่องมือ</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219"/>
+        <location filename="../main_window.py" line="224" />
         <source>ไฟล์</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="225" />
         <source>เปิดพื้นที่ทำงาน…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="226" />
         <source>เปิดข้อมูลสาธิต</source>
         <translation>Open demo data</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="227" />
         <source>ไฟล์ล่าสุด</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="229" />
         <source>บันทึก</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="225"/>
+        <location filename="../main_window.py" line="230" />
         <source>AreaPlan บันทึกการแก้ไขทันที คำสั่งนี้ยืนยันว่าทุกอย่างบันทึกแล้ว</source>
         <translation>AreaPlan saves edits immediately; this confirms that everything is saved</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="231" />
         <source>บันทึกเป็น…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228"/>
+        <location filename="../main_window.py" line="233" />
         <source>ปิดพื้นที่ทำงาน</source>
         <translation>Close workspace</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="230"/>
+        <location filename="../main_window.py" line="235" />
         <source>ออกจากโปรแกรม</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="243"/>
+        <location filename="../main_window.py" line="248" />
         <source>แก้ไข</source>
         <extracomment>installers insert import/export actions before this separator (ui.workbench does)</extracomment>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="244"/>
+        <location filename="../main_window.py" line="249" />
         <source>มุมมอง</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="250" />
         <source>ขยายเต็มพื้นที่</source>
         <translation>Full extent</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251"/>
-        <location filename="../main_window.py" line="502"/>
+        <location filename="../main_window.py" line="256" />
+        <location filename="../main_window.py" line="514" />
         <source>ภาษา / Language</source>
         <translation>Language / ภาษา</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="267"/>
+        <location filename="../main_window.py" line="272" />
         <source>วิธีใช้</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="268"/>
-        <location filename="../main_window.py" line="541"/>
+        <location filename="../main_window.py" line="273" />
+        <location filename="../main_window.py" line="553" />
         <source>เกี่ยวกับ AreaPlan</source>
         <translation>About AreaPlan</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="340" />
         <source>เปิด {name} แล้ว</source>
         <translation>Opened {name}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336"/>
+        <location filename="../main_window.py" line="345" />
         <source>เปิดพื้นที่ทำงาน</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336"/>
-        <location filename="../main_window.py" line="429"/>
+        <location filename="../main_window.py" line="345" />
+        <location filename="../main_window.py" line="441" />
         <source>พื้นที่ทำงาน GeoPackage (*.gpkg)</source>
         <translation>GeoPackage workspace (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348"/>
+        <location filename="../main_window.py" line="357" />
         <source>เปิดข้อมูลสาธิตไม่ได้</source>
         <translation>Cannot open the demo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="393"/>
+        <location filename="../main_window.py" line="402" />
         <source>(ยังไม่มี)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397"/>
+        <location filename="../main_window.py" line="406" />
         <source>ล้างรายการ</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="405"/>
+        <location filename="../main_window.py" line="415" />
         <source>บันทึกแล้ว (AreaPlan บันทึกการแก้ไขทุกครั้งทันที)</source>
         <translation>Saved (AreaPlan saves every edit immediately)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="429"/>
+        <location filename="../main_window.py" line="441" />
         <source>บันทึกพื้นที่ทำงานเป็น</source>
         <translation>Save workspace as</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="438"/>
+        <location filename="../main_window.py" line="450" />
         <source>บันทึกไม่ได้</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="440"/>
+        <location filename="../main_window.py" line="452" />
         <source>บันทึกเป็น {name} แล้ว</source>
         <translation>Saved as {name}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="503"/>
+        <location filename="../main_window.py" line="515" />
         <source>จะใช้ภาษาที่เลือกเมื่อเปิด AreaPlan ครั้งถัดไป
 (The new language applies when AreaPlan starts again.)</source>
         <translation>The new language applies when AreaPlan starts again.
 (จะใช้ภาษาที่เลือกเมื่อเปิด AreaPlan ครั้งถัดไป)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="512"/>
+        <location filename="../main_window.py" line="524" />
         <source>ละติจูด {lat:.5f}°  ลองจิจูด {lon:.5f}°</source>
         <translation>Lat {lat:.5f}°  Lon {lon:.5f}°</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="515"/>
+        <location filename="../main_window.py" line="527" />
         <source>มาตราส่วน 1:{n}</source>
         <translation>Scale 1:{n}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="524"/>
+        <location filename="../main_window.py" line="536" />
         <source>ชื่อและรหัสเขตการปกครอง: กรมการปกครอง (ผ่านแพ็กเกจ geothai)</source>
         <translation>Administrative area names and codes: Department of Provincial Administration (via the geothai package)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="525"/>
+        <location filename="../main_window.py" line="537" />
         <source>แบบอักษร: Sarabun (SIL Open Font License)</source>
         <translation>Font: Sarabun (SIL Open Font License)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="533"/>
+        <location filename="../main_window.py" line="545" />
         <source>ระบบแผนที่บูรณาการแผนเชิงพื้นที่</source>
         <translation>Integrated area-based planning map system</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="534"/>
+        <location filename="../main_window.py" line="546" />
         <source>แหล่งข้อมูล:</source>
         <translation>Data sources:</translation>
     </message>
@@ -632,23 +812,23 @@
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../map_canvas.py" line="391"/>
+        <location filename="../map_canvas.py" line="391" />
         <source>ย้อนกลับ</source>
         <extracomment>Emitted with (lon, lat) in degrees when the cursor moves over the map. Emitted with (x, y) in the map CRS when the cursor moves over the map. Emitted with the scale denominator N (of 1:N) when the view range changes. Emitted with the name of the new current tool. Emitted when the extent history or its position changed. True from a range change until SETTLE_MS pass without another one.</extracomment>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../map_canvas.py" line="392"/>
+        <location filename="../map_canvas.py" line="392" />
         <source>ขอบเขตแผนที่ก่อนหน้า (Alt+←)</source>
         <translation>Previous extent (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../map_canvas.py" line="395"/>
+        <location filename="../map_canvas.py" line="395" />
         <source>ถัดไป</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../map_canvas.py" line="396"/>
+        <location filename="../map_canvas.py" line="396" />
         <source>ขอบเขตแผนที่ถัดไป (Alt+→)</source>
         <translation>Next extent (Alt+→)</translation>
     </message>
@@ -656,291 +836,291 @@
 <context>
     <name>MapTools</name>
     <message>
-        <location filename="../map_tools.py" line="42"/>
+        <location filename="../map_tools.py" line="42" />
         <source>รหัส</source>
         <extracomment>Square metres in one rai (ไร่). Pick radius of identify and click-select, in screen pixels. At most this many projects are listed under a tambon in the identify panel. Thai names of workspace fields (interchange.md / the workspace schema); translated when shown.</extracomment>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="43"/>
+        <location filename="../map_tools.py" line="43" />
         <source>ชื่อ</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="44"/>
+        <location filename="../map_tools.py" line="44" />
         <source>ชื่อภาษาอังกฤษ</source>
         <translation>English name</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="45"/>
+        <location filename="../map_tools.py" line="45" />
         <source>รหัสเขตการปกครองที่สังกัด</source>
         <translation>Parent area code</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="46"/>
+        <location filename="../map_tools.py" line="46" />
         <source>หมู่ที่</source>
         <translation>Village no. (muban)</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="47"/>
+        <location filename="../map_tools.py" line="47" />
         <source>รหัสโครงการ</source>
         <translation>Project ID</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="48"/>
+        <location filename="../map_tools.py" line="48" />
         <source>ชื่อโครงการ</source>
         <translation>Project title</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="49"/>
+        <location filename="../map_tools.py" line="49" />
         <source>แหล่งงบประมาณ/ช่องทาง</source>
         <translation>Budget source / channel</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="50"/>
+        <location filename="../map_tools.py" line="50" />
         <source>หน่วยงาน</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="51"/>
+        <location filename="../map_tools.py" line="51" />
         <source>ปีงบประมาณ</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="52"/>
+        <location filename="../map_tools.py" line="52" />
         <source>งบประมาณ (บาท)</source>
         <translation>Budget (baht)</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="53"/>
+        <location filename="../map_tools.py" line="53" />
         <source>ประเด็นการพัฒนา</source>
         <translation>Development agenda</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="54"/>
+        <location filename="../map_tools.py" line="54" />
         <source>แผนที่เกี่ยวข้อง</source>
         <translation>Related plans</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="55"/>
+        <location filename="../map_tools.py" line="55" />
         <source>สถานะ</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="56"/>
+        <location filename="../map_tools.py" line="56" />
         <source>ตำบล</source>
         <translation>Subdistrict (tambon)</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="57"/>
+        <location filename="../map_tools.py" line="57" />
         <source>อำเภอ</source>
         <translation>District (amphoe)</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="58"/>
+        <location filename="../map_tools.py" line="58" />
         <source>จังหวัด</source>
         <translation>Province (changwat)</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="59"/>
+        <location filename="../map_tools.py" line="59" />
         <source>ที่ตั้ง</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="60"/>
+        <location filename="../map_tools.py" line="60" />
         <source>ลองจิจูด</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="61"/>
+        <location filename="../map_tools.py" line="61" />
         <source>ละติจูด</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="62"/>
+        <location filename="../map_tools.py" line="62" />
         <source>แหล่งข้อมูล</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="63"/>
+        <location filename="../map_tools.py" line="63" />
         <source>รหัสตำบล</source>
         <translation>Tambon code</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="64"/>
+        <location filename="../map_tools.py" line="64" />
         <source>รหัสอำเภอ</source>
         <translation>District code</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="65"/>
+        <location filename="../map_tools.py" line="65" />
         <source>รหัสจังหวัด</source>
         <translation>Province code</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="66"/>
+        <location filename="../map_tools.py" line="66" />
         <source>ความละเอียดของตำแหน่ง</source>
         <translation>Location precision</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="67"/>
+        <location filename="../map_tools.py" line="67" />
         <source>หมายเหตุตำแหน่ง</source>
         <translation>Location note</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="68"/>
+        <location filename="../map_tools.py" line="68" />
         <source>แถวในแฟ้มต้นทาง</source>
         <translation>Source file row</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="69"/>
+        <location filename="../map_tools.py" line="69" />
         <source>ประเภทภัย</source>
         <translation>Hazard type</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="70"/>
+        <location filename="../map_tools.py" line="70" />
         <source>ระดับ</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="71"/>
+        <location filename="../map_tools.py" line="71" />
         <source>ระดับความเสี่ยง</source>
         <translation>Risk level</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="72"/>
+        <location filename="../map_tools.py" line="72" />
         <source>ความถี่ (ครั้ง/ปี)</source>
         <translation>Frequency (times/year)</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="73"/>
+        <location filename="../map_tools.py" line="73" />
         <source>ความลึก (ม.)</source>
         <translation>Depth (m)</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="133"/>
+        <location filename="../map_tools.py" line="133" />
         <source>{value} ม.</source>
-        <extracomment>Fields not shown in the identify panel (internal bookkeeping). Code fields whose values are shown with their Thai label. Fields that hold a feature&apos;s display name, in order of preference. (window, layer_name, row) -&gt; extra (label, value) lines for a feature in the identify panel.</extracomment>
+        <extracomment>Fields not shown in the identify panel (internal bookkeeping). Code fields whose values are shown with their Thai label. Fields that hold a feature's display name, in order of preference. (window, layer_name, row) -&gt; extra (label, value) lines for a feature in the identify panel.</extracomment>
         <translation>{value} m</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="134"/>
+        <location filename="../map_tools.py" line="134" />
         <source>{value} กม.</source>
         <translation>{value} km</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="139"/>
+        <location filename="../map_tools.py" line="139" />
         <source>{m2} ตร.ม. = {km2} ตร.กม. = {rai} ไร่</source>
         <translation>{m2} m² = {km2} km² = {rai} rai</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="205"/>
+        <location filename="../map_tools.py" line="205" />
         <source>โครงการในตำบล</source>
         <translation>Projects in this tambon</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="206"/>
+        <location filename="../map_tools.py" line="206" />
         <source>{n} โครงการ งบประมาณรวม {total} บาท</source>
         <translation>{n} projects, total budget {total} baht</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="215"/>
+        <location filename="../map_tools.py" line="215" />
         <source>{title} ({budget} บาท)</source>
         <translation>{title} ({budget} baht)</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="219"/>
+        <location filename="../map_tools.py" line="219" />
         <source>และอีก {n} โครงการ</source>
         <translation>and {n} more projects</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="253"/>
+        <location filename="../map_tools.py" line="253" />
         <source>ระบุข้อมูล</source>
-        <extracomment>Extra identify lines per feature; the plans feature appends &quot;plans touching this area&quot; here.</extracomment>
+        <extracomment>Extra identify lines per feature; the plans feature appends "plans touching this area" here.</extracomment>
         <translation>Identify</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="270"/>
+        <location filename="../map_tools.py" line="270" />
         <source>เลือกข้อมูล</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="303"/>
+        <location filename="../map_tools.py" line="303" />
         <source>วัดพื้นที่</source>
         <translation>Measure area</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="303"/>
+        <location filename="../map_tools.py" line="303" />
         <source>วัดระยะทาง</source>
         <translation>Measure distance</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="349"/>
+        <location filename="../map_tools.py" line="349" />
         <source>พื้นที่ {area}</source>
         <translation>Area {area}</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="350"/>
+        <location filename="../map_tools.py" line="350" />
         <source>ระยะทาง {distance}</source>
         <translation>Distance {distance}</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="371"/>
+        <location filename="../map_tools.py" line="371" />
         <source>รายการ</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="371"/>
+        <location filename="../map_tools.py" line="371" />
         <source>ค่า</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="373"/>
+        <location filename="../map_tools.py" line="373" />
         <source>ข้อมูลตำแหน่งที่เลือก</source>
         <translation>Identify results</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="426"/>
+        <location filename="../map_tools.py" line="426" />
         <source>ล้างการเลือก</source>
         <translation>Clear selection</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="498"/>
+        <location filename="../map_tools.py" line="498" />
         <source>ข้อมูลที่เกี่ยวข้อง</source>
         <translation>Related data</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="506"/>
+        <location filename="../map_tools.py" line="506" />
         <source>พบ {n} รายการ</source>
         <translation>{n} found</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="508"/>
+        <location filename="../map_tools.py" line="508" />
         <source>ไม่พบข้อมูล ณ ตำแหน่งนี้</source>
         <translation>Nothing found here</translation>
     </message>
     <message>
-        <location filename="../map_tools.py" line="572"/>
+        <location filename="../map_tools.py" line="572" />
         <source>UTM {zone}  E {e}  N {n}</source>
         <translation>UTM {zone}  E {e}  N {n}</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="564"/>
+        <location filename="../editing.py" line="564" />
         <source>เพิ่มโครงการ</source>
         <translation>Add project</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="583"/>
+        <location filename="../editing.py" line="583" />
         <source>แก้ไขตำแหน่ง</source>
         <translation>Move points</translation>
     </message>
     <message>
-        <location filename="../map_canvas.py" line="269"/>
+        <location filename="../map_canvas.py" line="269" />
         <source>เลื่อนแผนที่</source>
-        <extracomment>Background of the map (the sea and neighbouring countries show through it). Milliseconds without a range change after which the view counts as settled and is rendered again. How many extents the previous/next history keeps. Smallest extent (map units, metres) zoom_to_bounds shows, so a point or a tiny feature is not a blur. How many times the item was rendered into its pixmap (tests and benchmarks read it). Model type -&gt; canvas item type (napari&apos;s layer_to_visual); a new layer type adds one entry. Stable name used by set_tool() and the actions. Thai title for actions and tooltips; mark it QT_TRANSLATE_NOOP(&quot;MapTools&quot;, ...) (MapTools translates it).</extracomment>
+        <extracomment>Background of the map (the sea and neighbouring countries show through it). Milliseconds without a range change after which the view counts as settled and is rendered again. How many extents the previous/next history keeps. Smallest extent (map units, metres) zoom_to_bounds shows, so a point or a tiny feature is not a blur. How many times the item was rendered into its pixmap (tests and benchmarks read it). Model type -&gt; canvas item type (napari's layer_to_visual); a new layer type adds one entry. Stable name used by set_tool() and the actions. Thai title for actions and tooltips; mark it QT_TRANSLATE_NOOP("MapTools", ...) (MapTools translates it).</extracomment>
         <translation>Pan</translation>
     </message>
     <message>
-        <location filename="../map_canvas.py" line="277"/>
+        <location filename="../map_canvas.py" line="277" />
         <source>ขยายด้วยกรอบ</source>
         <translation>Zoom to box</translation>
     </message>
@@ -948,106 +1128,106 @@
 <context>
     <name>PlaceSearch</name>
     <message>
-        <location filename="../place_search.py" line="166"/>
+        <location filename="../place_search.py" line="166" />
         <source>ค้นหาสถานที่…</source>
-        <extracomment>The boundary layers searched, largest first. How long a found place stays outlined (ms). Margin around a found place, as a fraction of its size on each side. At most this many places are offered. A level word or abbreviation glued to the previous name (&quot;ต.คอหงส์อ.หาดใหญ่&quot;): split the words there.</extracomment>
+        <extracomment>The boundary layers searched, largest first. How long a found place stays outlined (ms). Margin around a found place, as a fraction of its size on each side. At most this many places are offered. A level word or abbreviation glued to the previous name ("ต.คอหงส์อ.หาดใหญ่"): split the words there.</extracomment>
         <translation>Search place…</translation>
     </message>
     <message>
-        <location filename="../place_search.py" line="167"/>
+        <location filename="../place_search.py" line="167" />
         <source>พิมพ์ชื่อตำบล อำเภอ หรือจังหวัด (ไทยหรืออังกฤษ)</source>
         <translation>Type a tambon, amphoe or changwat name (Thai or English)</translation>
     </message>
     <message>
-        <location filename="../place_search.py" line="221"/>
-        <source>ไม่พบสถานที่ &quot;{t}&quot;</source>
-        <translation>Place &quot;{t}&quot; not found</translation>
+        <location filename="../place_search.py" line="221" />
+        <source>ไม่พบสถานที่ "{t}"</source>
+        <translation>Place "{t}" not found</translation>
     </message>
 </context>
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../editing.py" line="485"/>
+        <location filename="../editing.py" line="485" />
         <source>เพิ่มโครงการ</source>
         <translation>Add project</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="493"/>
+        <location filename="../editing.py" line="493" />
         <source>พ.ศ. เช่น 2569</source>
         <translation>Buddhist Era year, e.g. 2569</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="495"/>
+        <location filename="../editing.py" line="495" />
         <source>บาท เช่น 1,500,000 หรือ 1.5 ล้าน</source>
         <translation>Baht, e.g. 1,500,000 or 1.5 ล้าน</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="499"/>
+        <location filename="../editing.py" line="499" />
         <source>ตำบลรหัส {code}</source>
         <translation>Tambon code {code}</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="499"/>
+        <location filename="../editing.py" line="499" />
         <source>นอกตำบลในพื้นที่ทำงาน</source>
         <translation>Outside the tambons of the workspace</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="500"/>
+        <location filename="../editing.py" line="500" />
         <source>ตำแหน่ง</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="501"/>
+        <location filename="../editing.py" line="501" />
         <source>รหัสโครงการ</source>
         <translation>Project ID</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="501"/>
+        <location filename="../editing.py" line="501" />
         <source>ชื่อโครงการ</source>
         <translation>Project title</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="502"/>
+        <location filename="../editing.py" line="502" />
         <source>ช่องทาง</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="502"/>
+        <location filename="../editing.py" line="502" />
         <source>ปีงบประมาณ</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="503"/>
+        <location filename="../editing.py" line="503" />
         <source>งบประมาณ</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="503"/>
+        <location filename="../editing.py" line="503" />
         <source>ประเด็น</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="504"/>
+        <location filename="../editing.py" line="504" />
         <source>สถานะ</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="504"/>
+        <location filename="../editing.py" line="504" />
         <source>หน่วยงาน</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="510"/>
+        <location filename="../editing.py" line="510" />
         <source>เพิ่ม</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="511"/>
+        <location filename="../editing.py" line="511" />
         <source>ยกเลิก</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="522"/>
+        <location filename="../editing.py" line="522" />
         <source>(ไม่ระบุ)</source>
         <translation>(not given)</translation>
     </message>
@@ -1055,23 +1235,23 @@
 <context>
     <name>RasterView</name>
     <message>
-        <location filename="../raster_view.py" line="87"/>
+        <location filename="../raster_view.py" line="87" />
         <source>เพิ่มแผนที่ฐาน (MBTiles/โฟลเดอร์ XYZ)…</source>
         <extracomment>Layers a raster is drawn above (the filled boundary layers), when present.</extracomment>
         <translation>Add basemap (MBTiles/XYZ folder)…</translation>
     </message>
     <message>
-        <location filename="../raster_view.py" line="139"/>
+        <location filename="../raster_view.py" line="139" />
         <source>เพิ่มแผนที่ฐาน</source>
         <translation>Add basemap</translation>
     </message>
     <message>
-        <location filename="../raster_view.py" line="141"/>
+        <location filename="../raster_view.py" line="141" />
         <source>MBTiles (*.mbtiles);;ไทล์ในโฟลเดอร์ XYZ {z}/{x}/{y} (*.png *.jpg *.jpeg *.webp)</source>
         <translation>MBTiles (*.mbtiles);;XYZ tile folder {z}/{x}/{y} (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../raster_view.py" line="153"/>
+        <location filename="../raster_view.py" line="153" />
         <source>เพิ่มแผนที่ฐานไม่ได้</source>
         <translation>Cannot add the basemap</translation>
     </message>
@@ -1079,367 +1259,367 @@
 <context>
     <name>StyleEditor</name>
     <message>
-        <location filename="../style_editor.py" line="55"/>
+        <location filename="../style_editor.py" line="55" />
         <source>สัญลักษณ์เดียว</source>
         <translation>Single symbol</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="56"/>
+        <location filename="../style_editor.py" line="56" />
         <source>แยกตามหมวด</source>
         <translation>Categorised</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="57"/>
+        <location filename="../style_editor.py" line="57" />
         <source>ไล่ระดับตามค่า</source>
         <translation>Graduated</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="60"/>
+        <location filename="../style_editor.py" line="60" />
         <source>วงกลม</source>
         <translation>Circle</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="61"/>
+        <location filename="../style_editor.py" line="61" />
         <source>สี่เหลี่ยม</source>
         <translation>Square</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="62"/>
+        <location filename="../style_editor.py" line="62" />
         <source>สามเหลี่ยม</source>
         <translation>Triangle</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="63"/>
+        <location filename="../style_editor.py" line="63" />
         <source>ข้าวหลามตัด</source>
         <translation>Diamond</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="67"/>
+        <location filename="../style_editor.py" line="67" />
         <source>ช่องทางงบประมาณ</source>
         <extracomment>Thai names of the fields people usually style by (others show their column name).</extracomment>
         <translation>Budget channel</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="68"/>
+        <location filename="../style_editor.py" line="68" />
         <source>ประเด็นการพัฒนา</source>
         <translation>Development agenda</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="69"/>
+        <location filename="../style_editor.py" line="69" />
         <source>สถานะ</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="70"/>
+        <location filename="../style_editor.py" line="70" />
         <source>ปีงบประมาณ</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="71"/>
+        <location filename="../style_editor.py" line="71" />
         <source>งบประมาณ</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="72"/>
+        <location filename="../style_editor.py" line="72" />
         <source>หน่วยงาน</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="73"/>
+        <location filename="../style_editor.py" line="73" />
         <source>รหัสตำบล</source>
         <translation>Tambon code</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="74"/>
+        <location filename="../style_editor.py" line="74" />
         <source>รหัสหน่วยเหนือ</source>
         <translation>Parent code</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="75"/>
+        <location filename="../style_editor.py" line="75" />
         <source>ชื่อ (ไทย)</source>
         <translation>Name (Thai)</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="76"/>
+        <location filename="../style_editor.py" line="76" />
         <source>ชื่อ (อังกฤษ)</source>
         <translation>Name (English)</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="77"/>
+        <location filename="../style_editor.py" line="77" />
         <source>ชื่อโครงการ</source>
         <translation>Project title</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="78"/>
+        <location filename="../style_editor.py" line="78" />
         <source>รหัส</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="79"/>
+        <location filename="../style_editor.py" line="79" />
         <source>ระดับ</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="80"/>
+        <location filename="../style_editor.py" line="80" />
         <source>ระดับ (ข้อความ)</source>
         <translation>Class (label)</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="81"/>
+        <location filename="../style_editor.py" line="81" />
         <source>ภัย</source>
         <translation>Hazard</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="82"/>
+        <location filename="../style_editor.py" line="82" />
         <source>ความลึก</source>
         <translation>Depth</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="83"/>
+        <location filename="../style_editor.py" line="83" />
         <source>ความถี่</source>
         <translation>Frequency</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="87"/>
+        <location filename="../style_editor.py" line="87" />
         <source>ช่วงเท่ากัน</source>
         <extracomment>The Thai names of layers.style.METHODS and RAMPS, as literals lupdate can see.</extracomment>
         <translation>Equal interval</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="88"/>
+        <location filename="../style_editor.py" line="88" />
         <source>ควอนไทล์ (จำนวนเท่ากัน)</source>
         <translation>Quantile (equal count)</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="89"/>
+        <location filename="../style_editor.py" line="89" />
         <source>แบ่งตามธรรมชาติ (Jenks)</source>
         <translation>Natural breaks (Jenks)</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="92"/>
+        <location filename="../style_editor.py" line="92" />
         <source>เหลือง-ส้ม-แดง</source>
         <translation>Yellow-orange-red</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="93"/>
+        <location filename="../style_editor.py" line="93" />
         <source>ฟ้า</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="94"/>
+        <location filename="../style_editor.py" line="94" />
         <source>เขียว</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="95"/>
+        <location filename="../style_editor.py" line="95" />
         <source>ม่วง</source>
         <translation>Purple</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="96"/>
+        <location filename="../style_editor.py" line="96" />
         <source>วิริดิส</source>
         <translation>Viridis</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="97"/>
+        <location filename="../style_editor.py" line="97" />
         <source>แดง-เหลือง-เขียว</source>
         <translation>Red-yellow-green</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="98"/>
+        <location filename="../style_editor.py" line="98" />
         <source>แดง-ฟ้า</source>
         <translation>Red-blue</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="99"/>
+        <location filename="../style_editor.py" line="99" />
         <source>น้ำตาล-เขียวน้ำทะเล</source>
         <translation>Brown-blue-green</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="102"/>
+        <location filename="../style_editor.py" line="102" />
         <source>ต่อเนื่อง</source>
         <extracomment>The kinds of colour ramps.</extracomment>
         <translation>sequential</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="102"/>
+        <location filename="../style_editor.py" line="102" />
         <source>สองขั้ว</source>
         <translation>diverging</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="174"/>
+        <location filename="../style_editor.py" line="174" />
         <source>รูปแบบ — {title}</source>
         <extracomment>Emitted after the dialog set a new style/labels/opacity on the layer.</extracomment>
         <translation>Style — {title}</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="184"/>
+        <location filename="../style_editor.py" line="184" />
         <source>สัญลักษณ์</source>
         <translation>Symbology</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="185"/>
+        <location filename="../style_editor.py" line="185" />
         <source>ป้ายชื่อ</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="190"/>
+        <location filename="../style_editor.py" line="190" />
         <source>ตกลง</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="191"/>
+        <location filename="../style_editor.py" line="191" />
         <source>นำไปใช้</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="192"/>
+        <location filename="../style_editor.py" line="192" />
         <source>ยกเลิก</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="212"/>
+        <location filename="../style_editor.py" line="212" />
         <source>แบบการแสดง</source>
         <translation>Renderer</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="214"/>
+        <location filename="../style_editor.py" line="214" />
         <source>ไม่ระบายสี</source>
         <translation>No fill</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="218"/>
+        <location filename="../style_editor.py" line="218" />
         <source>สีพื้น (อื่น ๆ)</source>
         <translation>Fill colour (others)</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="220"/>
+        <location filename="../style_editor.py" line="220" />
         <source>ไม่มีเส้นขอบ</source>
         <translation>No outline</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="224"/>
+        <location filename="../style_editor.py" line="224" />
         <source>สีเส้นขอบ</source>
         <translation>Outline colour</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="229"/>
+        <location filename="../style_editor.py" line="229" />
         <source>ความหนาเส้น</source>
         <translation>Line width</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="233"/>
+        <location filename="../style_editor.py" line="233" />
         <source>ขนาดจุด</source>
         <translation>Point size</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="237"/>
+        <location filename="../style_editor.py" line="237" />
         <source>สัญลักษณ์จุด</source>
         <translation>Point symbol</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="240"/>
+        <location filename="../style_editor.py" line="240" />
         <source>ความทึบ</source>
         <translation>Opacity</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="249"/>
+        <location filename="../style_editor.py" line="249" />
         <source>คอลัมน์</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="251"/>
+        <location filename="../style_editor.py" line="251" />
         <source>สีอัตโนมัติ</source>
         <translation>Automatic colours</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="254"/>
-        <location filename="../style_editor.py" line="274"/>
+        <location filename="../style_editor.py" line="254" />
+        <location filename="../style_editor.py" line="274" />
         <source>ชุดสี</source>
         <translation>Colour ramp</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="260"/>
+        <location filename="../style_editor.py" line="260" />
         <source>คอลัมน์ตัวเลข</source>
         <translation>Numeric field</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="265"/>
+        <location filename="../style_editor.py" line="265" />
         <source>วิธีแบ่งชั้น</source>
         <translation>Classification method</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="269"/>
+        <location filename="../style_editor.py" line="269" />
         <source>จำนวนชั้น</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="275"/>
+        <location filename="../style_editor.py" line="275" />
         <source>กลับลำดับสี</source>
         <translation>Reverse colours</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="280"/>
+        <location filename="../style_editor.py" line="280" />
         <source>ดับเบิลคลิกเพื่อเปลี่ยนสีของหมวดหรือชั้น</source>
         <translation>Double-click to change the colour of a category or class</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="289"/>
+        <location filename="../style_editor.py" line="289" />
         <source>คำอธิบายสัญลักษณ์</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="309"/>
+        <location filename="../style_editor.py" line="309" />
         <source>แสดงป้ายชื่อ</source>
         <translation>Show labels</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="312"/>
+        <location filename="../style_editor.py" line="312" />
         <source>คอลัมน์ข้อความ</source>
         <translation>Text field</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="316"/>
+        <location filename="../style_editor.py" line="316" />
         <source>ขนาดตัวอักษร</source>
         <translation>Font size</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="318"/>
+        <location filename="../style_editor.py" line="318" />
         <source>สีตัวอักษร</source>
         <translation>Text colour</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="319"/>
+        <location filename="../style_editor.py" line="319" />
         <source>ตัวหนา</source>
         <translation>Bold</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="322"/>
+        <location filename="../style_editor.py" line="322" />
         <source>ไม่มีขอบตัวอักษร</source>
         <translation>No halo</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="326"/>
+        <location filename="../style_editor.py" line="326" />
         <source>สีขอบตัวอักษร (halo)</source>
         <translation>Halo colour</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="331"/>
+        <location filename="../style_editor.py" line="331" />
         <source>ความกว้างขอบตัวอักษร</source>
         <translation>Halo width</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="335"/>
+        <location filename="../style_editor.py" line="335" />
         <source>ตัวอย่าง</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="480"/>
+        <location filename="../style_editor.py" line="480" />
         <source>เลือกสี</source>
         <translation>Choose colour</translation>
     </message>
     <message>
-        <location filename="../style_editor.py" line="541"/>
+        <location filename="../style_editor.py" line="541" />
         <source>รูปแบบไม่ถูกต้อง</source>
         <translation>Invalid style</translation>
     </message>
@@ -1447,125 +1627,125 @@
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../workbench.py" line="45"/>
+        <location filename="../workbench.py" line="45" />
         <source>ตรวจหาเองจากไฟล์ (อัตโนมัติ)</source>
-        <extracomment>The kinds offered in the dialog; &quot;auto&quot; lets areaplan guess from the file.</extracomment>
+        <extracomment>The kinds offered in the dialog; "auto" lets areaplan guess from the file.</extracomment>
         <translation>Detect from the file (automatic)</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="46"/>
+        <location filename="../workbench.py" line="46" />
         <source>โครงการ</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="47"/>
+        <location filename="../workbench.py" line="47" />
         <source>แผน</source>
         <translation>Plans</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="48"/>
+        <location filename="../workbench.py" line="48" />
         <source>ขอบเขตการปกครอง</source>
         <translation>Administrative boundaries</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="49"/>
+        <location filename="../workbench.py" line="49" />
         <source>พื้นที่เสี่ยงภัย (น้ำท่วม)</source>
         <translation>Hazard areas (flood)</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="62"/>
+        <location filename="../workbench.py" line="62" />
         <source>ข้อมูลที่นำเข้าได้ ({patterns});;ทุกไฟล์ (*)</source>
         <translation>Importable data ({patterns});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="173"/>
+        <location filename="../workbench.py" line="173" />
         <source>กำลังอ่านชั้นข้อมูลใหม่</source>
         <extracomment>Rows per read when the worker reads a layer back (bounds how long one C call holds the GIL). CSV rows per import chunk in the GUI: small enough that no single vectorised step stalls the UI thread.</extracomment>
         <translation>Reading the layers again</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="192"/>
-        <location filename="../workbench.py" line="325"/>
+        <location filename="../workbench.py" line="192" />
+        <location filename="../workbench.py" line="325" />
         <source>นำเข้าข้อมูล</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="196"/>
+        <location filename="../workbench.py" line="196" />
         <source>เพิ่มไฟล์…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="198"/>
+        <location filename="../workbench.py" line="198" />
         <source>เอาออก</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="204"/>
+        <location filename="../workbench.py" line="204" />
         <source>นำเข้า</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="205"/>
+        <location filename="../workbench.py" line="205" />
         <source>ยกเลิก</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="217"/>
+        <location filename="../workbench.py" line="217" />
         <source>ชนิดข้อมูล:</source>
         <translation>Data kind:</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="247"/>
+        <location filename="../workbench.py" line="247" />
         <source>เลือกไฟล์ที่จะนำเข้า</source>
         <translation>Choose files to import</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="268"/>
+        <location filename="../workbench.py" line="268" />
         <source>ปิด</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="285"/>
+        <location filename="../workbench.py" line="285" />
         <source>นำเข้าข้อมูล…</source>
         <translation>Import data…</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="288"/>
+        <location filename="../workbench.py" line="288" />
         <source>นำเข้าโครงการ แผน ขอบเขต หรือพื้นที่เสี่ยงภัยจากไฟล์ (Import data)</source>
         <translation>Import projects, plans, boundaries or hazard areas from files</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="326"/>
+        <location filename="../workbench.py" line="326" />
         <source>กำลังนำเข้า {names}</source>
         <translation>Importing {names}</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="351"/>
+        <location filename="../workbench.py" line="351" />
         <source>ผลการนำเข้า</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="352"/>
+        <location filename="../workbench.py" line="352" />
         <source>นำเข้าเสร็จ {n} ไฟล์</source>
         <translation>Imported {n} file(s)</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="363"/>
+        <location filename="../workbench.py" line="363" />
         <source>ยกเลิกการนำเข้าแล้ว ไฟล์ที่กำลังนำเข้าไม่ถูกบันทึก</source>
         <translation>Import cancelled; nothing of the file being imported was saved</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="366"/>
+        <location filename="../workbench.py" line="366" />
         <source>ยกเลิกการนำเข้า</source>
         <translation>Import cancelled</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="366"/>
+        <location filename="../workbench.py" line="366" />
         <source>ไฟล์ที่นำเข้าเสร็จก่อนยกเลิก:</source>
         <translation>Files imported before the cancel:</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="372"/>
+        <location filename="../workbench.py" line="372" />
         <source>นำเข้าไม่สำเร็จ</source>
         <translation>Import failed</translation>
     </message>
