@@ -28,7 +28,7 @@ import pandas as pd
 import shapely
 
 from areaplan.analyses.base import AnalysisResult, Provenance
-from areaplan.analyses.thai_titles import WORK_FAMILIES, WORK_TYPES, features, work_type_label
+from areaplan.analyses.thai_titles import WORK_FAMILIES, WORK_TYPES, features, features_many, work_type_label
 from areaplan.errors import AreaPlanError, Problem
 from areaplan.locate.spatial import metric_crs
 from areaplan.progress import CancelCheck, ProgressCallback, Reporter
@@ -208,17 +208,14 @@ def _prepare(frame: pd.DataFrame, rep: Reporter) -> _Rows:
     n = len(frame)
     titles = frame["title"].astype(object).where(frame["title"].notna(), "").to_numpy(dtype=object)
     key_id, uniq = pd.factorize(titles)
-    feats = []
-    step = max(1, len(uniq) // 20)
     # the features are many small objects that hold no cycles: the cyclic collector would rescan all of
     # them again and again (time growing with the count), so it is paused while they are made
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        for k, t in enumerate(uniq.tolist()):
-            if k % step == 0:
-                rep(k / max(1, len(uniq)), f"อ่านชื่อโครงการ {k:,}/{len(uniq):,}")
-            feats.append(features(t))
+        # many distinct titles are read in worker processes over all cores (serially when that fails)
+        feats = features_many(uniq.tolist(),
+                              lambda k, m: rep(k / max(1, m), f"อ่านชื่อโครงการ {k:,}/{m:,}"))
     finally:
         if was_enabled:
             gc.enable()

@@ -36,6 +36,8 @@ Rules, in the order they apply (each has a test quoting a real title, tests/area
 
 from __future__ import annotations
 
+import gc
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -157,7 +159,15 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
 )
 #: a literal each abbreviation needs (the pattern is skipped when the title lacks it: most titles lack most)
 _ABBREV_NEEDS = ("ล", "ถ", "สต", "ปตร", "ลบ", "ตร", "ตร", "กม", "ซม", "ม", "ม", ".", ".", ".", ".", ".")
-_ABBREV_RE = tuple((re.compile(p), r, need) for (p, r), need in zip(ABBREVIATIONS, _ABBREV_NEEDS))
+#: a cheap necessary condition for each abbreviation, checked on the current text just before its pass: a
+#: search that starts with a literal (fast in `re`) instead of a pattern led by a lookbehind (tried everywhere)
+_ABBREV_PRE = (
+    re.compile(r"คสล|ค\s*\.\s*ส"), re.compile(r"ถ\s*\."), re.compile(r"รพ\s*\."), None, re.compile(r"ลบ\s*\."),
+    re.compile(r"ตร\s*\."), re.compile(r"ตร\s*\."), None, None, re.compile(r"\d\s*ม"), None,
+    re.compile(r"ต\s*\."), re.compile(r"อ\s*\."), re.compile(r"จ\s*\."), re.compile(r"บ\s*\."), re.compile(r"ซ\s*\."),
+)
+_ABBREV_RE = tuple((re.compile(p), r, need, pre)
+                   for (p, r), need, pre in zip(ABBREVIATIONS, _ABBREV_NEEDS, _ABBREV_PRE))
 
 #: Words offices use for one thing, written one way (after the abbreviations).
 SYNONYMS: tuple[tuple[str, str], ...] = (
@@ -263,8 +273,8 @@ def normalize(title: object) -> str:
     if "," in t:
         t = _THOUSANDS.sub("", t)
     t = t.replace("–", "-").replace("—", "-").replace("ฯ", "")
-    for rx, rep, need in _ABBREV_RE:
-        if need in t:
+    for rx, rep, need, pre in _ABBREV_RE:
+        if need in t and (pre is None or pre.search(t)):
             t = rx.sub(rep, t)
     if "-" in t:
         t = _DASH.sub("-", t)
@@ -300,13 +310,18 @@ class TitleFeatures:
         return next(iter(self.villages)) if len(self.villages) == 1 else None
 
 
+_SPEC_NAME: dict[str, str] = {}
+for _k, _n in _SPEC_KEYS:
+    _SPEC_NAME.setdefault(_k, _n)
+_SPEC_WORDS = tuple(_SPEC_NAME)
+
+
 def _spec_value(m: re.Match) -> tuple[str, float]:
-    kw = m.group("kw")
-    name = next(n for k, n in _SPEC_KEYS if k == kw)
-    a = float(m.group("a"))
-    b = m.group("b")
+    kw, a, b, unit = m.group("kw", "a", "b", "unit")
+    name = _SPEC_NAME[kw]
+    a = float(a)
     value = max(a, float(b)) if b else a
-    unit = re.sub(r"\s+", "", m.group("unit") or "")
+    unit = "".join(unit.split()) if unit else ""
     if unit.startswith("ล้าน"):
         value *= 1e6
     else:
@@ -314,6 +329,20 @@ def _spec_value(m: re.Match) -> tuple[str, float]:
     if name == "area" and unit == "ไร่":
         name = "benefit_area"
     return name, value
+
+
+def _cut(t: str, matches: list) -> str:
+    """``rx.sub(" ", t)`` from the matches ``rx.finditer(t)`` already found (one scan instead of two)."""
+    if not matches:
+        return t
+    parts = []
+    pos = 0
+    for m in matches:
+        s, e = m.span()
+        parts.append(t[pos:s])
+        pos = e
+    parts.append(t[pos:])
+    return " ".join(parts)
 
 
 def _dedupe_words(text: str) -> str:
@@ -342,6 +371,16 @@ def _work_types(name: str) -> tuple[str | None, frozenset[str]]:
     return (first[2] if first else None), frozenset(found)
 
 
+_WT_ORDER = {w.code: i for i, w in enumerate(WORK_TYPES)}
+_TRIM_RE = re.compile(r"(?:\s*-\s*)+$|^\s*-\s*|\s-\s")
+_PLUS_RE = re.compile(r"\s*พร้อม")
+#: cheap necessary conditions (searches that start with a literal or a digit) before the costlier passes
+_SPEC_PRE = re.compile(rf"(?:{_SPEC_KW})\s*(?:ไม่น้อยกว่า|ไม่เกิน|ประมาณ|รวม|ละ)?\s*\d")
+_COUNT_PRE = re.compile(r"\d\s*(?:แห่ง|สายทาง|จุด|คัน|เครื่อง|ชุด|หลัง|ต้น|ระบบ|โครงการ|รายการ|บ่อ|ดวง|ท่อน|สถานี|"
+                        r"ครอบครัว|สนาม|อาคาร|ยูนิต|ห้อง|งาน)")
+_PHASE_PRE = re.compile(r"(?:ระยะ|ช่วงที่|ตอนที่|เฟส|โซน|แห่งที่|จุดที่)(?:ที่)?\s*\d|phase\s*\d", re.IGNORECASE)
+
+
 _PLACE_KW_RE = re.compile(trie_regex({kw for _, kw, _ in _PLACE_KINDS}))
 
 
@@ -366,7 +405,7 @@ def features(title: object) -> TitleFeatures:
     text = normalize(title)
     t = text
     component = bool(_COMPONENT_RE.match(t))
-    multi_year = bool(_MULTI_YEAR_WORD.search(t))
+    multi_year = "ผูกพัน" in t or "ข้ามปี" in t or "งบประมาณต่อเนื่อง" in t  # _MULTI_YEAR_WORD
     if multi_year:
         t = _MULTI_YEAR_RE.sub(" ", t)
     year = None
@@ -375,14 +414,16 @@ def features(title: object) -> TitleFeatures:
         year = int(m.group(1))
         t = t[: m.start()] + " " + t[m.end():]
     specs: dict[str, float] = {}
-    for m in _SPEC_RE.finditer(t):
-        k, v = _spec_value(m)
-        specs.setdefault(k, v)
-    t = _SPEC_RE.sub(" ", t)
-    counts = _COUNT_RE.findall(t)
-    if counts:
-        specs.setdefault("count", float(re.match(r"(?:จำนวน\s*)?(\d+)", counts[0]).group(1)))
-    t = _COUNT_RE.sub(" ", t)
+    if any(w in t for w in _SPEC_WORDS) and _SPEC_PRE.search(t):  # every spec match holds these
+        ms = list(_SPEC_RE.finditer(t))
+        for m in ms:
+            k, v = _spec_value(m)
+            specs.setdefault(k, v)
+        t = _cut(t, ms)
+    ms = list(_COUNT_RE.finditer(t)) if _COUNT_PRE.search(t) else None
+    if ms:
+        specs.setdefault("count", float(re.match(r"(?:จำนวน\s*)?(\d+)", ms[0].group(0)).group(1)))
+        t = _cut(t, ms)
     segment = None
     if "+" in t:
         chains = [int(a) * 1000 + int(b) for a, b in _CHAIN_RE.findall(t)]
@@ -394,20 +435,25 @@ def features(title: object) -> TitleFeatures:
         ends = frozenset((m.group(1), m.group(2)))
         t = t[: m.start()] + " " + t[m.end():]
     phase = None
-    m = _PHASE_RE.search(t) if any(w in t for w in _PHASE_WORDS) else None
-    if m:
-        phase = int(m.group(1))
-        t = _PHASE_RE.sub(" ", t)
+    ms = list(_PHASE_RE.finditer(t)) if any(w in t for w in _PHASE_WORDS) and _PHASE_PRE.search(t) else None
+    if ms:
+        phase = int(ms[0].group(1))
+        t = _cut(t, ms)
     villages: set[int] = set()
     if "หมู่ที่" in t:
-        for m in _VILLAGE_LIST_RE.finditer(t):
+        ms = list(_VILLAGE_LIST_RE.finditer(t))
+        for m in ms:
             villages.update(int(x) for x in re.findall(r"\d+", m.group(2)))
-        villages.update(int(v) for v in _VILLAGE_RE.findall(t))
-        t = _VILLAGE_LIST_RE.sub(" ", t)
+        for m in _VILLAGE_RE.finditer(t):
+            villages.add(int(m.group(1)))
+        t = _cut(t, ms)
         t = _VILLAGE_RE.sub(" ", t)
-    t = _ADMIN_RE.sub(" ", t)
+    if "ตำบล" in t or "อำเภอ" in t or "จังหวัด" in t:
+        t = _ADMIN_RE.sub(" ", t)
     t = _PUNCT.sub(" ", t)
-    t = re.sub(r"(?:\s*-\s*)+$|^\s*-\s*|\s-\s", " ", " ".join(t.split()))
+    t = " ".join(t.split())
+    if "-" in t:
+        t = _TRIM_RE.sub(" ", t)
     m = _ACTION_RE.search(t)
     action = None
     if m:
@@ -423,15 +469,76 @@ def features(title: object) -> TitleFeatures:
         name = " ".join(t.split())
     work_type, work_types = _work_types(" ".join(t.split()))
     if work_type == "building" and len(work_types) > 1:  # a building is the container: the specific work wins
-        work_type = min(work_types - {"building"}, key=lambda c: [w.code for w in WORK_TYPES].index(c))
+        work_type = min(work_types - {"building"}, key=_WT_ORDER.__getitem__)
     if action is None and work_type not in (None, *_NO_ACTION):
         action = "new"  # a bare noun in a plan (ถนน คสล. สาย…) means building it
-    key = re.split(r"\s*พร้อม", name, maxsplit=1)[0] or name  # "… พร้อม <extras>" varies between offices
+    key = (_PLUS_RE.split(name, maxsplit=1)[0] if "พร้อม" in name else name) or name  # "… พร้อม <extras>" varies between offices
     return TitleFeatures(
         text=text, name=name, key=key.replace(" ", ""), segment_ends=ends, work_type=work_type, work_types=work_types,
         action=action, villages=frozenset(villages), places=_places(name), phase=phase, segment=segment,
         title_year=year, multi_year=multi_year, component=component, specs=specs,
     )
+
+
+#: from this many distinct titles on, :func:`features_many` reads them in worker processes (the start costs ~0.5 s)
+POOL_MIN_TITLES = 20_000
+
+
+def _features_chunk(titles: list) -> list[TitleFeatures]:
+    gc.disable()  # many small objects without cycles (see duplicates._prepare)
+    return [features(t) for t in titles]
+
+
+def features_many(titles, progress=None, processes: int | None = None) -> list[TitleFeatures]:
+    """:func:`features` of each title, in order; over all cores (spawned processes) for many titles.
+
+    ``progress(done, total)`` is called now and then. The result is the same as ``[features(t) for t in titles]``;
+    when the worker processes cannot be started the titles are read here, one after the other.
+    """
+    titles = list(titles)
+    n = len(titles)
+    procs = processes if processes is not None else min(os.cpu_count() or 1, 8)
+    if n >= POOL_MIN_TITLES and procs > 1:
+        try:
+            return _features_pool(titles, procs, progress)
+        except Exception:  # noqa: BLE001 - no processes here (sandbox, frozen app…): read them serially
+            pass
+    out: list[TitleFeatures] = []
+    step = max(1, n // 20)
+    for k, t in enumerate(titles):
+        if progress is not None and k % step == 0:
+            progress(k, n)
+        out.append(features(t))
+    return out
+
+
+def _features_pool(titles: list, procs: int, progress) -> list[TitleFeatures]:
+    """``procs - 1`` spawned workers read the tail of the list while this process reads the head.
+
+    The workers' share is a little smaller: they also pickle their results, which are unpickled here.
+    """
+    import multiprocessing
+
+    n = len(titles)
+    workers = procs - 1
+    head = n - int(n * workers / procs * 0.9)
+    size = max(500, -(-(n - head) // (workers * 4)))
+    chunks = [titles[i: i + size] for i in range(head, n, size)]
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        pending = pool.map_async(_features_chunk, chunks)
+        out: list[TitleFeatures] = []
+        step = max(1, head // 10)
+        for k in range(head):
+            if progress is not None and k % step == 0:
+                progress(k, n)
+            out.append(features(titles[k]))
+        for part in pending.get():
+            out.extend(part)
+    if len(out) != n:
+        raise RuntimeError("worker results incomplete")
+    if progress is not None:
+        progress(n, n)
+    return out
 
 
 def work_type_label(code: str | None, lang: str = "th") -> str:

@@ -199,3 +199,34 @@ def test_synonyms_cctv_and_solar():
     a = features("ติดตั้งกล้องวงจรปิด CCTV บ้านนาทอน ม.11")
     b = features("ติดตั้งกล้องโทรทัศน์วงจรปิด ภายในหมู่บ้าน บ้านนาทอน หมู่ที่ 11")
     assert a.key == b.key
+
+
+# ------------------------------------------------------------------ speed paths give the same features
+
+_SAME_TITLES = [
+    "โครงการก่อสร้างถนน ค.ส.ล. สายบ้านนา ม.3 กว้าง 4 ม. ยาว 200 ม. หนา 0.15 ม. ต.หนองบัว อ.เมือง จ.ขอนแก่น",
+    "ก่อสร้างถนนคอนกรีต ระยะทาง 1,200 ม. ระยะที่ 2 หมู่ที่ 3, 5 และ 7 ตำบลนาดี 1 แห่ง",
+    "ปรับปรุงอาคาร รพ.สต.บ้านโคกกลาง ประจำปีงบประมาณ พ.ศ. 2567 (งบผูกพัน)",
+    "ค่าควบคุมงาน ก่อสร้างสะพาน ถ. ลาดยาง กม. 0+000 - 3+950 ช่วงบ้านนาแค ถึงบ้านหัวนา",
+    "ขุดลอกคลองส่งน้ำ ปริมาตรดินขุด 12,000 ลบ.ม. พื้นที่ 3 ไร่ ซ.5 บ.ดงเย็น ๑ แห่ง",
+]
+
+
+def test_features_many_same_as_features_serial_and_pooled():
+    from areaplan.analyses import thai_titles as tt
+
+    titles = _SAME_TITLES * 3 + ["", None, "ฝึกอบรมส่งเสริมอาชีพ"]
+    expected = [features(t) for t in titles]
+    assert tt.features_many(titles) == expected
+    assert [f.specs for f in tt.features_many(titles)] == [f.specs for f in expected]
+    pooled = tt._features_pool(titles, 2, None)  # noqa: SLF001 - the worker path itself, on a few titles
+    assert pooled == expected and [f.specs for f in pooled] == [f.specs for f in expected]
+
+
+def test_normalize_prefilters_do_not_change_expansions():
+    # each abbreviation pass is skipped only when its literal is missing: these all still expand
+    t = normalize("คสล. ค . ส . ล . ถ.ลาดยาง รพ.สต. ปตร. 5 ลบ.ม. 3 ตร.ม. กม.2 10 ซม. 4 ม. ม.3 ต.นา อ.เมือง จ.ตาก บ.ดง ซ.2")
+    for word in ("คอนกรีตเสริมเหล็ก", "ถนน", "โรงพยาบาลส่งเสริมสุขภาพตำบล", "ประตูระบายน้ำ", "ลูกบาศก์เมตร",
+                 "ตารางเมตร", "กิโลเมตร", "เซนติเมตร", "4 เมตร", "หมู่ที่ 3", "ตำบลนา", "อำเภอเมือง", "จังหวัดตาก",
+                 "บ้านดง", "ซอย2"):
+        assert word in t, word
