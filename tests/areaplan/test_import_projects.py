@@ -252,3 +252,21 @@ def test_content_hash_does_not_depend_on_column_dtypes():
 
     assert _content_hash(frame(3, 1_000_000)) == _content_hash(frame(3.0, 1_000_000.0))
     assert _content_hash(frame(3, 1_000_000)) != _content_hash(frame(4, 1_000_000))
+
+
+def test_tambon_only_boundaries_derive_amphoe_and_changwat(workspace, tmp_path):
+    frame = fixtures.boundary_frames()["tambon"]
+    codab = gpd.GeoDataFrame(
+        {"ADM3_PCODE": "TH" + frame["code"], "ADM3_TH": frame["name_th"], "ADM3_EN": frame["name_en"],
+         "ADM2_PCODE": "TH9011", "ADM2_TH": "หาดใหญ่", "ADM2_EN": "Hat Yai",
+         "ADM1_PCODE": "TH90", "ADM1_TH": "สงขลา", "ADM1_EN": "Songkhla"},
+        geometry=frame.geometry.values, crs=4326)
+    codab.to_file(tmp_path / "tambon_only.gpkg", layer="tambon")
+    report = import_file(workspace, tmp_path / "tambon_only.gpkg", "boundaries")
+    assert any("amphoe" in n for n in report.notes)
+    amphoe = workspace.read_layer("amphoe")
+    changwat = workspace.read_layer("changwat")
+    assert amphoe["code"].tolist() == ["9011"] and amphoe["name_th"].tolist() == ["หาดใหญ่"]
+    assert amphoe["parent_code"].tolist() == ["90"]
+    assert changwat["name_en"].tolist() == ["Songkhla"]
+    assert abs(amphoe.geometry.iloc[0].area - codab.geometry.union_all().area) < 1e-9
