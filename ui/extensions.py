@@ -21,16 +21,10 @@ INSTALLERS: tuple[str, ...] = (
 
 
 def install_extensions(window: Any) -> list[str]:
-    """Run every installer whose module exists; return the names installed."""
+    """Run every installer in order; return the module names installed."""
     installed = []
     for spec in INSTALLERS:
         module_name, func = spec.split(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue  # feature not built yet
-        getattr(module, func)(window)
+        getattr(importlib.import_module(module_name), func)(window)
         installed.append(module_name)
     return installed
