@@ -10,7 +10,7 @@ import pandas as pd
 from areaplan.errors import Problem
 from areaplan.importers.columns import PLAN_COLUMNS, PLAN_REQUIRED, match_headers
 from areaplan.importers.normalize import code_column, parse_column, text_column
-from areaplan.importers.projects import _raw_records, check_required
+from areaplan.importers.projects import raw_records, check_required
 from areaplan.importers.report import RejectedRow
 from areaplan.importers.table import RawTable
 from areaplan.values import parse_year, split_ids, thai_digits_to_arabic
@@ -74,7 +74,7 @@ def map_plans(raw: RawTable) -> MappedPlans:
                                 f"plan_id repeats row {first_row[out['plan_id'][row]]}"))
     rejected = []
     if errors:
-        raws = _raw_records(src, pd.Index(list(errors)))
+        raws = raw_records(src, pd.Index(list(errors)))
         for row, (fld, th, en) in errors.items():
             rejected.append(RejectedRow(int(row), fld, f'{raw.path.name} แถว {row} คอลัมน์ "{fld}": {th} (row {row}, field {fld}: {en})', raws[row]))
     out = out[~out.index.isin(list(errors))].copy()

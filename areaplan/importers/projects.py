@@ -76,7 +76,8 @@ class MappedProjects:
     notes: list[str] = field(default_factory=list)
 
 
-def _raw_records(frame: pd.DataFrame, index: pd.Index) -> dict[object, dict]:
+def raw_records(frame: pd.DataFrame, index: pd.Index) -> dict[object, dict]:
+    """The given rows as written in the file (geometry as WKT), for rejected_rows.raw."""
     sub = frame.loc[index]
     if isinstance(sub, gpd.GeoDataFrame):
         geom_col = sub.geometry.name
@@ -202,7 +203,7 @@ def map_projects(raw: RawTable, ctx: LocateContext, *, seen_ids: dict[str, int] 
     rejected_index = pd.Index(list(errors))
     rejected: list[RejectedRow] = []
     if len(rejected_index):
-        raws = _raw_records(src, rejected_index)
+        raws = raw_records(src, rejected_index)
         for row in rejected_index:
             fld, th, en = errors[row]
             where_th = f'{raw.path.name} แถว {row} คอลัมน์ "{_FIELD_TH.get(fld, fld)}"'
