@@ -131,7 +131,8 @@ def trie_regex(words) -> str:
     return build(trie)
 
 
-_KW_RE = re.compile(trie_regex({k.lower() for k in _KW_TO_TYPE}), re.IGNORECASE)
+_KW_RE = re.compile("(?=[" + "".join(sorted({k.lower()[0] for k in _KW_TO_TYPE})) + "])"
+                    + trie_regex({k.lower() for k in _KW_TO_TYPE}), re.IGNORECASE)
 
 # --------------------------------------------------------------------------------------------- rules
 
@@ -166,7 +167,23 @@ _ABBREV_PRE = (
     re.compile(r"ตร\s*\."), re.compile(r"ตร\s*\."), None, None, re.compile(r"\d\s*ม"), None,
     re.compile(r"ต\s*\."), re.compile(r"อ\s*\."), re.compile(r"จ\s*\."), re.compile(r"บ\s*\."), re.compile(r"ซ\s*\."),
 )
-_ABBREV_RE = tuple((re.compile(p), r, need, pre)
+
+
+def _abbrev_fast(p: str) -> str:
+    """The same pattern in a shape ``re`` scans faster: a lookbehind led pattern ``(?<!C)X…`` becomes
+    ``X(?<!CX)…`` (a literal first), one led by ``(?<=\\d)\\s*`` gets a lookahead on its first character."""
+    if p.startswith("(?<![ก-๙A-Za-z.])") and p[17] in "ถตอจบซ" and p[18] == "\\":
+        return p[17] + "(?<![ก-๙A-Za-z.]" + p[17] + ")" + p[18:]
+    if p.startswith("(?<![ก-๙A-Za-z.])(?:ม"):
+        return "(?=[มห])" + p
+    first = {r"(?<=\d)\s*ซม": r"[\sซ]", r"(?<=\d)\s*ม\s": r"[\sม]", r"กม\s*\.?(?=": r"[\sก]"}
+    for lead, cls in first.items():
+        if p.startswith(lead):
+            return f"(?={cls})(?:{p})"
+    return p
+
+
+_ABBREV_RE = tuple((re.compile(_abbrev_fast(p)), r, need, pre)
                    for (p, r), need, pre in zip(ABBREVIATIONS, _ABBREV_NEEDS, _ABBREV_PRE))
 
 #: Words offices use for one thing, written one way (after the abbreviations).
@@ -198,24 +215,27 @@ _SPEC_KEYS: tuple[tuple[str, str], ...] = (
     ("ขนาด", "size"),
 )
 _SPEC_KW = "|".join(re.escape(k) for k, _ in _SPEC_KEYS)
+#: a lookahead on the first character a match can start with (``re`` then rejects most positions at once);
+#: the keyword alternation as a trie matches what the flat list matches (each longer word precedes its prefixes)
+_SPEC_FIRST = "".join(sorted({"ห", "ข", "ผ", "ไ", "ป", "ก"} | {k[0] for k, _ in _SPEC_KEYS}))
 _SPEC_RE = re.compile(
-    rf"(?:หรือ(?:มี)?\s*)?(?:ขนาด\s*)?(?:ผิวจราจร\s*|ไหล่ทาง\s*|ปากคลอง\s*|ก้นคลอง\s*)?(?P<kw>{_SPEC_KW})\s*"
+    rf"(?=[{_SPEC_FIRST}])(?:หรือ(?:มี)?\s*)?(?:ขนาด\s*)?(?:ผิวจราจร\s*|ไหล่ทาง\s*|ปากคลอง\s*|ก้นคลอง\s*)?(?P<kw>{trie_regex(k for k, _ in _SPEC_KEYS)})\s*"
     rf"(?:ไม่น้อยกว่า|ไม่เกิน|ประมาณ|รวม|ละ)?\s*(?P<a>{_NUM})(?:\s*-\s*(?P<b>{_NUM}))?\s*(?P<unit>{_UNIT})?(?:\s*/\s*(?:ชั่วโมง|ชม\.?|วินาที|วัน))?"
 )
 _COUNT_RE = re.compile(
-    r"(?:จำนวน\s*)?\d+\s*(?:แห่ง|สายทาง|จุด|คัน|เครื่อง|ชุด|หลัง|ต้น|ระบบ|โครงการ|รายการ|บ่อ|ดวง|ท่อน|สถานี|"
+    r"(?=[จ\d])(?:จำนวน\s*)?\d+\s*(?:แห่ง|สายทาง|จุด|คัน|เครื่อง|ชุด|หลัง|ต้น|ระบบ|โครงการ|รายการ|บ่อ|ดวง|ท่อน|สถานี|"
     r"ครอบครัว|สนาม|อาคาร|ยูนิต|ห้อง|งาน)(?=\s|$|\))"
 )
 _UNIT_FACTOR = {"กิโลเมตร": 1000.0, "เซนติเมตร": 0.01, "นิ้ว": 0.0254, "ตารางกิโลเมตร": 1e6}
 
-_ADMIN_RE = re.compile(r"(?:และ\s*|,\s*)?(?<!สุขภาพ)(?<!ส่วน)(?:ตำบล|อำเภอ|จังหวัด)\s*[ก-๙]+(?:\s*,)?")
-_VILLAGE_RE = re.compile(r"(?:และ\s*|,\s*)?หมู่ที่\s*(\d{1,2})(?!\d)(?:\s*(?:,|-|และ|ถึง)\s*(?=หมู่ที่|\d))?")
+_ADMIN_RE = re.compile(r"(?=[แ,ตอจ])(?:และ\s*|,\s*)?(?<!สุขภาพ)(?<!ส่วน)(?:ตำบล|อำเภอ|จังหวัด)\s*[ก-๙]+(?:\s*,)?")
+_VILLAGE_RE = re.compile(r"(?=[แ,ห])(?:และ\s*|,\s*)?หมู่ที่\s*(\d{1,2})(?!\d)(?:\s*(?:,|-|และ|ถึง)\s*(?=หมู่ที่|\d))?")
 _VILLAGE_LIST_RE = re.compile(r"หมู่ที่\s*(\d{1,2})((?:\s*(?:,|และ)\s*\d{1,2}(?!\d))+)")
-_PHASE_RE = re.compile(r"\(?\s*(?:ระยะที่|ช่วงที่|ตอนที่|เฟสที่|เฟส|phase|ระยะ|โซน(?:ที่)?|แห่งที่|จุดที่)\s*(\d{1,2})(?!\d)\s*\)?",
+_PHASE_RE = re.compile(r"(?=[(\sรชตเpโแจ])\(?\s*(?:ระยะที่|ช่วงที่|ตอนที่|เฟสที่|เฟส|phase|ระยะ|โซน(?:ที่)?|แห่งที่|จุดที่)\s*(\d{1,2})(?!\d)\s*\)?",
                        re.IGNORECASE)
 _PHASE_WORDS = ("ระยะ", "ช่วงที่", "ตอนที่", "เฟส", "phase", "Phase", "PHASE", "โซน", "แห่งที่", "จุดที่")
-_CHAIN_RE = re.compile(r"(?:กิโลเมตร(?:ที่)?\s*)?(\d{1,3})\+(\d{3})")
-_SEGMENT_RE = re.compile(r"(?:ช่วง\s*)?(?:กิโลเมตร(?:ที่)?\s*)?\d{1,3}\+\d{3}(?:\s*(?:-|ถึง)\s*(?:กิโลเมตร(?:ที่)?\s*)?\d{1,3}\+\d{3})?")
+_CHAIN_RE = re.compile(r"(?=[ก\d])(?:กิโลเมตร(?:ที่)?\s*)?(\d{1,3})\+(\d{3})")
+_SEGMENT_RE = re.compile(r"(?=[ชก\d])(?:ช่วง\s*)?(?:กิโลเมตร(?:ที่)?\s*)?\d{1,3}\+\d{3}(?:\s*(?:-|ถึง)\s*(?:กิโลเมตร(?:ที่)?\s*)?\d{1,3}\+\d{3})?")
 _SEGMENT_NAMED_RE = re.compile(r"ช่วง\s*(?:จาก\s*)?((?:บ้าน|ชุมชน|วัด|โรงเรียน|แยก|สะพาน|คลอง)[^\s-]+)\s*(?:ถึง|ไป|-)\s*"
                                r"((?:บ้าน|ชุมชน|วัด|โรงเรียน|แยก|สะพาน|คลอง)[^\s-]+)")
 _YEAR_RE = re.compile(r"(?:ประจำปี(?:งบประมาณ)?|ปีงบประมาณ)\s*(?:พ\.ศ\.\s*)?(25\d\d)(?!\s*[-–]\s*25\d\d)")
@@ -253,7 +273,8 @@ _PLACE_KINDS: tuple[tuple[str, str, str], ...] = (
 )
 _STOP = r"ถึง|พร้อม|เชื่อม|และ|บริเวณ|ช่วง|จาก|ไปยัง|ไป|หมู่ที่|เพื่อ|ซึ่ง|โดย|ระยะ|หน้า|ข้าง|ด้าน"
 _PLACE_RE = tuple(
-    (kind, kw, re.compile((r"(?<!คลอง)" if kw in ("สาย", "ซอย") else r"(?<!หมู่)" if kw == "บ้าน" else "") + rf"{re.escape(kw)}\s?" + (rf"(?!{neg})" if neg else "")
+    # the lookbehind after the keyword (``สาย(?<!คลองสาย)`` = ``(?<!คลอง)สาย``) lets ``re`` scan for the literal
+    (kind, kw, re.compile(re.escape(kw) + (rf"(?<!คลอง{kw})" if kw in ("สาย", "ซอย") else r"(?<!หมู่บ้าน)" if kw == "บ้าน" else "") + r"\s?" + (rf"(?!{neg})" if neg else "")
                           + rf"((?:(?!{_STOP})[ก-๙A-Za-z0-9./{'-' if kind == 'road' else ''}])+"
                           + (r"(?:\s\d+(?![\d.]))?)" if kind == "road" else ")")))
     for kind, kw, neg in _PLACE_KINDS
@@ -314,6 +335,9 @@ _SPEC_NAME: dict[str, str] = {}
 for _k, _n in _SPEC_KEYS:
     _SPEC_NAME.setdefault(_k, _n)
 _SPEC_WORDS = tuple(_SPEC_NAME)
+#: ``_SPEC_WORDS_RE.search(t)`` is ``any(w in t for w in _SPEC_WORDS)`` in one scan (likewise the phase words)
+_SPEC_WORDS_RE = re.compile(trie_regex(_SPEC_WORDS))
+_PHASE_WORDS_RE = re.compile(trie_regex(_PHASE_WORDS))
 
 
 def _spec_value(m: re.Match) -> tuple[str, float]:
@@ -372,7 +396,7 @@ def _work_types(name: str) -> tuple[str | None, frozenset[str]]:
 
 
 _WT_ORDER = {w.code: i for i, w in enumerate(WORK_TYPES)}
-_TRIM_RE = re.compile(r"(?:\s*-\s*)+$|^\s*-\s*|\s-\s")
+_TRIM_RE = re.compile(r"(?=[\s-])(?:(?:\s*-\s*)+$|^\s*-\s*|\s-\s)")
 _PLUS_RE = re.compile(r"\s*พร้อม")
 #: cheap necessary conditions (searches that start with a literal or a digit) before the costlier passes
 _SPEC_PRE = re.compile(rf"(?:{_SPEC_KW})\s*(?:ไม่น้อยกว่า|ไม่เกิน|ประมาณ|รวม|ละ)?\s*\d")
@@ -414,7 +438,7 @@ def features(title: object) -> TitleFeatures:
         year = int(m.group(1))
         t = t[: m.start()] + " " + t[m.end():]
     specs: dict[str, float] = {}
-    if any(w in t for w in _SPEC_WORDS) and _SPEC_PRE.search(t):  # every spec match holds these
+    if _SPEC_WORDS_RE.search(t) and _SPEC_PRE.search(t):  # every spec match holds these
         ms = list(_SPEC_RE.finditer(t))
         for m in ms:
             k, v = _spec_value(m)
@@ -435,7 +459,7 @@ def features(title: object) -> TitleFeatures:
         ends = frozenset((m.group(1), m.group(2)))
         t = t[: m.start()] + " " + t[m.end():]
     phase = None
-    ms = list(_PHASE_RE.finditer(t)) if any(w in t for w in _PHASE_WORDS) and _PHASE_PRE.search(t) else None
+    ms = list(_PHASE_RE.finditer(t)) if _PHASE_WORDS_RE.search(t) and _PHASE_PRE.search(t) else None
     if ms:
         phase = int(ms[0].group(1))
         t = _cut(t, ms)

@@ -230,3 +230,28 @@ def test_normalize_prefilters_do_not_change_expansions():
                  "ตารางเมตร", "กิโลเมตร", "เซนติเมตร", "4 เมตร", "หมู่ที่ 3", "ตำบลนา", "อำเภอเมือง", "จังหวัดตาก",
                  "บ้านดง", "ซอย2"):
         assert word in t, word
+
+
+def test_fast_regex_shapes_match_the_written_patterns():
+    # the compiled patterns are reshaped for speed (a literal or a lookahead first, keywords as a trie):
+    # on edge cases (lookbehinds at the start, after Thai letters, dots, digits) they cut exactly as written
+    import re
+
+    from areaplan.analyses import thai_titles as tt
+
+    samples = ["ถ.ลาดยาง", "กถ.ลาดยาง", ".ต.นา", "ต.นา", "xอ.เมือง", " จ.ตาก", "บ.ดง", "1บ.ดง", "ซ.2", "ม.3", "หมู่3",
+               "นม.3", "5ม.", "5 ม ", "5ม", "กม.2", "2กม.", "2 กม", "10ซม.", "ยาว 5 ม.", "คลองสายใหม่", "สายบ้านนา",
+               "หมู่บ้านนา", "บ้านนา", "คลองซอยนา", "ซอยนา", " - ถนน - ", "-ถนน-", "ถนน -", "ระยะทางรวม 5 กม.",
+               "ความยาว 3 เมตร หรือมี พื้นที่ 20 ตารางเมตร", "ขนาดเส้นผ่าศูนย์กลาง 2 นิ้ว", "(ระยะที่ 2)", " phase 3",
+               "จำนวน 2 แห่ง", "0+000 - 3+950", "และ ตำบลนา, อำเภอเมือง", ", หมู่ที่ 3, 4 และ 5"]
+    for (p, _), (rx, *_rest) in zip(tt.ABBREVIATIONS, tt._ABBREV_RE):  # noqa: SLF001
+        for s in samples:
+            assert rx.sub("|", s) == re.sub(p, "|", s), (p, s)
+    for kind, kw, rx in tt._PLACE_RE:  # noqa: SLF001
+        lb = r"(?<!คลอง)" if kw in ("สาย", "ซอย") else r"(?<!หมู่)" if kw == "บ้าน" else ""
+        written = re.compile(lb + re.escape(kw) + rx.pattern[len(re.escape(kw)) + len(lb) + (len(kw) if lb else 0):])
+        for s in samples:
+            assert [m.span(1) for m in rx.finditer(s)] == [m.span(1) for m in written.finditer(s)], (kw, s)
+    for s in samples:
+        assert tt._TRIM_RE.sub(" ", s) == re.sub(r"(?:\s*-\s*)+$|^\s*-\s*|\s-\s", " ", s), s  # noqa: SLF001
+        assert bool(tt._SPEC_WORDS_RE.search(s)) == any(w in s for w in tt._SPEC_WORDS)  # noqa: SLF001
