@@ -147,3 +147,35 @@ def main_window(qtbot, map_source: Path | FrameWorkspace):
     window.canvas.settle()
     yield window
     window.close()
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    """A copy of the demo workspace (tests write to it; the shipped file is never opened)."""
+    import shutil
+
+    from ui.main_window import DEMO_WORKSPACE
+
+    if not DEMO_WORKSPACE.exists():
+        pytest.skip("sample_data/demo_songkhla.gpkg not built")
+    path = tmp_path / "demo.gpkg"
+    shutil.copy(DEMO_WORKSPACE, path)
+    return path
+
+
+@pytest.fixture
+def demo_main_window(qtbot, demo_path: Path, monkeypatch):
+    """The real main window, shown at 1200×800, on a copy of the demo; session edits are kept on close."""
+    from ui import main_window as main_window_module
+    from ui.app import create_application
+
+    monkeypatch.setattr(main_window_module, "ask_session_edits", lambda *_a: main_window_module.KEEP)
+    create_application()
+    window = main_window_module.MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_workspace(demo_path)
+    yield window
+    window.close()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 import time
-from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -23,30 +21,10 @@ pytestmark = pytest.mark.skipif(not DEMO_WORKSPACE.exists(), reason="sample_data
 
 
 @pytest.fixture
-def demo_path(tmp_path: Path) -> Path:
-    """A copy of the demo workspace (tests write to it)."""
-    path = tmp_path / "demo.gpkg"
-    shutil.copy(DEMO_WORKSPACE, path)
-    return path
-
-
-@pytest.fixture
-def demo_window(qtbot, demo_path: Path, monkeypatch):
+def demo_window(demo_main_window):
     """The main window on a copy of the demo workspace, with the table dock shown."""
-    from ui import main_window as main_window_module
-    from ui.app import create_application
-
-    monkeypatch.setattr(main_window_module, "ask_session_edits", lambda *_a: main_window_module.KEEP)
-    create_application()
-    window = main_window_module.MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    window.open_workspace(demo_path)
-    window.attribute_table.show()
-    yield window
-    window.close()
+    demo_main_window.attribute_table.show()
+    return demo_main_window
 
 
 def demo_projects() -> pd.DataFrame:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import geopandas as gpd
@@ -20,32 +19,14 @@ pytestmark = pytest.mark.skipif(not DEMO_WORKSPACE.exists(), reason="sample_data
 
 
 @pytest.fixture
-def demo_path(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.gpkg"
-    shutil.copy(DEMO_WORKSPACE, path)
-    return path
-
-
-@pytest.fixture
-def window(qtbot, demo_path: Path, monkeypatch):
+def window(demo_main_window):
     """The main window on a copy of the demo; refusals are recorded instead of shown in a box."""
-    from ui import main_window as main_window_module
-    from ui.app import create_application
-
-    monkeypatch.setattr(main_window_module, "ask_session_edits", lambda *_a: main_window_module.KEEP)
-    create_application()
-    win = main_window_module.MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    win.open_workspace(demo_path)
+    win = demo_main_window
     win.editing.show_messages = False
     win.refusals = []
     win.editing.refused.connect(win.refusals.append)
     win.canvas.settle()
-    yield win
-    win.close()
+    return win
 
 
 def stored(path: Path, fid: int) -> dict | None:
