@@ -32,7 +32,8 @@ class _Bar:
         self._bar.close()
 
 
-def _run_with_bar(desc: str, work: Callable[[Callable[[float, str], None]], object]) -> object:
+def run_with_bar(desc: str, work: Callable[[Callable[[float, str], None]], object]) -> object:
+    """Run work(progress) with a terminal progress bar on stderr; return its result."""
     bar = _Bar(desc)
     try:
         return work(bar)
@@ -50,7 +51,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     code = EXIT_OK
     if args.boundaries:
         for path in args.boundaries:
-            report = _run_with_bar("เขตการปกครอง", lambda cb, p=path: import_file(ws, p, "boundaries", progress=cb))
+            report = run_with_bar("เขตการปกครอง", lambda cb, p=path: import_file(ws, p, "boundaries", progress=cb))
             print("\n".join(report.lines()))
             code = max(code, report.exit_code)
     ws.close()
@@ -65,7 +66,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     code = EXIT_OK
     with Workspace.open(args.workspace) as ws:
         for path in args.files:
-            report = _run_with_bar(
+            report = run_with_bar(
                 Path(path).name,
                 lambda cb, p=path: import_file(ws, p, args.kind, layer=args.layer, hazard_name=args.hazard_name,
                                                raster_kind=args.raster_kind, progress=cb),
@@ -89,7 +90,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     """Build the demonstration workspace (Songkhla, schematic boundaries)."""
     from areaplan.demo.build import build_demo
 
-    path = _run_with_bar("ข้อมูลสาธิต", lambda cb: build_demo(args.out, seed=args.seed, overwrite=args.overwrite,
+    path = run_with_bar("ข้อมูลสาธิต", lambda cb: build_demo(args.out, seed=args.seed, overwrite=args.overwrite,
                                                               inputs_dir=args.inputs, progress=cb))
     print(f"สร้างพื้นที่ทำงานสาธิต {path} แล้ว (demo workspace written)")
     return EXIT_OK
@@ -127,7 +128,7 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
 
         return run(inputs, progress=Reporter(bar).sub(0.3, 1.0))
 
-    result = _run_with_bar("โครงการซ้ำซ้อน", work)
+    result = run_with_bar("โครงการซ้ำซ้อน", work)
     write_pairs_csv(result, args.out)
     print("\n".join(result.summary()))
     print(f"เขียน {args.out} แล้ว (pairs written)")
@@ -193,6 +194,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--demo", action="store_true",
                    help="เปิดสำเนาข้อมูลสาธิตของผู้ใช้ (open your own copy of the demo workspace)")
     s.set_defaults(func=cmd_gui)
+
+    from ui.commands import register_all
+
+    register_all(sub)
     return p
 
 
