@@ -1,11 +1,14 @@
-"""Duplicate detection: quality on the labelled set, speed on 100,000 projects, and the real FY2565 file.
+"""Duplicate detection: quality on labelled sets, speed on 100,000 projects, and the real FY2565 file.
 
-    .venv/bin/python benchmarks/duplicates.py [--eval] [--speed] [--real] [--n 100000]
+    .venv/bin/python benchmarks/duplicates.py [--eval [PATH]]... [--speed] [--real] [--n 100000]
 
---eval   precision / recall / F1 on tests/data/duplicates_eval.csv, overall and per hard-negative kind
---speed  100,000 projects with a national spread (tambons from ../shared/data/thailand_admin.gpkg or geothai),
-         titles built from the structure of real budget titles; prints time, peak memory, candidate pairs
---real   ../shared/data/budget2565/projects_fy2565.csv (address only): groups flagged and 20 samples
+--eval PATH  precision / recall / F1 on a labelled CSV, overall and per hard-negative kind; repeatable;
+             ``--eval`` alone (or no option at all) = every tests/data/duplicates_eval*.csv present
+--speed      100,000 projects with a national spread (tambons from ../shared/data/thailand_admin.gpkg), titles
+             built from the structure of real budget titles; prints the time per stage, CPU seconds (this
+             process and the worker processes), peak memory and the candidate pairs compared
+--real       ../shared/data/budget2565/projects_fy2565.csv (address only, tambons from the boundary file):
+             groups flagged and 20 sample groups
 """
 
 from __future__ import annotations
@@ -14,15 +17,12 @@ import argparse
 import resource
 import sys
 import time
-from collections import Counter
 from pathlib import Path
-
-import numpy as np
-import pandas as pd
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 EVAL_CSV = REPO / "tests" / "data" / "duplicates_eval.csv"
+EVAL_GLOB = "duplicates_eval*.csv"
 SHARED = REPO.parent / "shared" / "data"
 KINDS = ("neighbour_village", "different_work_same_place", "later_phase", "later_year_repeat",
          "maintenance_vs_new", "same_tambon_name_other_amphoe", "same_road_other_segment")
@@ -30,6 +30,8 @@ KINDS = ("neighbour_village", "different_work_same_place", "later_phase", "later
 
 def evaluate(path: Path = EVAL_CSV, **params) -> dict:
     """Run the analysis on the labelled CSV (read like the CLI reads it) and score its pairs."""
+    import pandas as pd
+
     from areaplan.analyses.duplicates import inputs_from_files, run
 
     truth = pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -51,10 +53,10 @@ def evaluate(path: Path = EVAL_CSV, **params) -> dict:
         r = tp_ / (tp_ + fn_) if tp_ + fn_ else 1.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
-    out = {"overall": (*prf(tp, fp, fn), tp, fp, fn), "kinds": {}, "result": result,
+    out = {"path": Path(path), "overall": (*prf(tp, fp, fn), tp, fp, fn), "kinds": {}, "result": result,
            "missed": sorted(tuple(sorted(x)) for x in true_pairs - flagged),
            "false": sorted(tuple(sorted(x)) for x in flagged - true_pairs)}
-    for kind in KINDS:
+    for kind in (*KINDS, *sorted(set(neg_pairs) - set(KINDS))):
         pairs = neg_pairs.get(kind, set())
         fp_k = len(flagged & pairs)
         # precision/F1 on the true pairs plus this kind's hard negatives only
@@ -64,7 +66,7 @@ def evaluate(path: Path = EVAL_CSV, **params) -> dict:
 
 def print_eval(ev: dict) -> None:
     p, r, f, tp, fp, fn = ev["overall"]
-    print(f"evaluation set {EVAL_CSV.name}: precision {p:.3f} recall {r:.3f} F1 {f:.3f} (TP {tp}, FP {fp}, FN {fn})")
+    print(f"evaluation set {ev['path'].name}: precision {p:.3f} recall {r:.3f} F1 {f:.3f} (TP {tp}, FP {fp}, FN {fn})")
     print(f"{'hard-negative kind':32} {'pairs':>5} {'flagged':>7} {'P':>6} {'R':>6} {'F1':>6}")
     for kind, (n, fp_k, pk, rk, fk) in ev["kinds"].items():
         print(f"{kind:32} {n:5d} {fp_k:7d} {pk:6.3f} {rk:6.3f} {fk:6.3f}")
@@ -88,6 +90,7 @@ _NAMES = ("หนองบัว", "โนนสะอาด", "ดอนแด�
 def synthetic(n: int, seed: int = 7):
     """n projects spread over Thailand's tambons, titles in the structure of real budget titles."""
     import geopandas as gpd
+    import numpy as np
     import shapely
 
     rng = np.random.default_rng(seed)
@@ -127,18 +130,45 @@ def synthetic(n: int, seed: int = 7):
     return frame, tam[["code", "geometry"]]
 
 
+STAGES = {
+    "titles": "อ่านชื่อโครงการ (title features; worker processes; places prepared meanwhile)",
+    "prepare": "จัดเตรียมคอลัมน์ (columns per row)",
+    "candidates": "หาคู่ที่ต้องเปรียบเทียบ (blocking)",
+    "similarity": "ความคล้ายของชื่อ (rapidfuzz cpdist)",
+    "scoring": "คะแนนและข้อยกเว้น (evidence, vetoes)",
+    "places": "สถานที่ ขนาด ช่วงถนน (places, sizes, segments)",
+    "reasons": "เหตุผลของคู่ที่พบ (reasons of flagged pairs)",
+    "groups": "กลุ่ม (groups, budget at stake)",
+}
+
+
 def speed(n: int) -> None:
+    """Time one run on n synthetic projects; print the stages, CPU, memory and candidate pairs."""
     from areaplan.analyses.duplicates import DuplicateInputs, run
 
     frame, tam = synthetic(n)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    cpu0 = resource.getrusage(resource.RUSAGE_SELF)
+    kids0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     result = run(DuplicateInputs(frame, tam, None))
     dt = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"{n:,} projects, {len(tam):,} tambons: {dt:.2f} s, peak RSS {peak / 1024:.0f} MiB "
-          f"(before the run {before / 1024:.0f} MiB), {result.candidates:,} candidate pairs compared, "
+    cpu1 = resource.getrusage(resource.RUSAGE_SELF)
+    kids1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak = cpu1.ru_maxrss
+    main_cpu = cpu1.ru_utime + cpu1.ru_stime - cpu0.ru_utime - cpu0.ru_stime
+    kids_cpu = kids1.ru_utime + kids1.ru_stime - kids0.ru_utime - kids0.ru_stime
+    print(f"{'stage':12} {'seconds':>8}")
+    for stage, secs in result.timings.items():
+        print(f"{stage:12} {secs:8.2f}  {STAGES.get(stage, '')}")
+    print(f"{'total':12} {dt:8.2f}")
+    print(f"{n:,} projects, {len(tam):,} tambons: {dt:.2f} s wall, CPU {main_cpu:.2f} s here + {kids_cpu:.2f} s in "
+          f"worker processes, peak RSS {peak / 1024:.0f} MiB here (before the run {before / 1024:.0f} MiB), "
+          f"{result.candidates:,} candidate pairs compared, "
           f"{len(result.pairs):,} pairs flagged in {len(result.groups):,} groups")
+    load = Path("/proc/loadavg")
+    if load.exists():
+        print(f"load average while measuring (other programs share the cores): {load.read_text().split()[0]}")
 
 
 # ------------------------------------------------------------------------------------------- real data
@@ -150,8 +180,9 @@ def real(samples: int = 20) -> None:
     if not path.exists():
         print(f"{path} not found; skipped")
         return
+    boundaries = SHARED / "thailand_admin.gpkg"
     t0 = time.perf_counter()
-    inputs = inputs_from_files([path])
+    inputs = inputs_from_files([path], boundaries=boundaries if boundaries.exists() else None)
     t1 = time.perf_counter()
     result = run(inputs)
     dt = time.perf_counter() - t1
@@ -166,6 +197,7 @@ def real(samples: int = 20) -> None:
                                                           result.pairs.title_a, result.pairs.title_b)
                                if ta == tb and fy.get(a) != fy.get(b))
     print(f"flagged pairs that repeat one title in different years (multi-year obligations): {same_title_diff_year}")
+    print("candidate pairs set aside, per rule:", ", ".join(f"{k} {v:,}" for k, v in result.set_aside.items()))
     pairs_by_group = result.pairs.groupby("group_id")
     for gid in result.groups["group_id"].head(samples):
         g = result.groups[result.groups.group_id == gid].iloc[0]
@@ -177,17 +209,26 @@ def real(samples: int = 20) -> None:
             print(f"  → {p['project_id_a']}–{p['project_id_b']} {p['score']:.2f}: {p['reasons']}")
 
 
+def eval_paths(chosen: list | None) -> list[Path]:
+    """The labelled sets to measure: those named, else every tests/data/duplicates_eval*.csv present."""
+    if chosen:
+        return [Path(p) for p in chosen]
+    return sorted((REPO / "tests" / "data").glob(EVAL_GLOB))
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--eval", action="store_true")
+    ap.add_argument("--eval", nargs="?", action="append", const="", metavar="PATH",
+                    help="a labelled CSV (repeatable); alone: every tests/data/duplicates_eval*.csv")
     ap.add_argument("--speed", action="store_true")
     ap.add_argument("--real", action="store_true")
     ap.add_argument("--n", type=int, default=100_000)
     args = ap.parse_args(argv)
     every = not (args.eval or args.speed or args.real)
     if args.eval or every:
-        print_eval(evaluate())
-        print(Counter())  if False else None
+        for path in eval_paths([p for p in (args.eval or []) if p]):
+            print_eval(evaluate(path))
+            print()
     if args.speed or every:
         speed(args.n)
     if args.real or every:

@@ -158,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("import", help="นำเข้าไฟล์ (import files)")
     s.add_argument("workspace", type=Path)
     s.add_argument("files", type=Path, nargs="+")
-    s.add_argument("--kind", choices=("projects", "plans", "boundaries", "hazard"),
+    s.add_argument("--kind", choices=("projects", "plans", "boundaries", "hazard", "indicators"),
                    help="ชนิดข้อมูล (default: detected from the file)")
     s.add_argument("--layer", help="ชั้นข้อมูลหรือชีต (layer or sheet)")
     s.add_argument("--hazard-name", help="ชื่อชั้นข้อมูลภัย (hazard name)")

@@ -4,7 +4,8 @@ The analysis (areaplan.analyses.duplicates) runs on a worker thread against its 
 workspace file; the dock then lists the groups (sortable by score or budget at stake, filtered by amphoe,
 channel, year and review status), shows the pairs of the chosen group side by side with the differing fields
 highlighted and the reasons in Thai and English, zooms the map to the members and selects them. Each decision
-(buttons or keys D/N/U, keep A/B, a note) is committed at once with record_decision and the next pair follows.
+(buttons or keys D/N/U, keep A/B, a note) is committed at once with record_decision and the next pair follows;
+a decision goes on the window's undo stack (Ctrl+Z or the dock's "ย้อนการตัดสิน" button withdraws it).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,6 +42,8 @@ from ui.worker import JobRunner, run_job
 FIELDS: tuple[str, ...] = ("title", "channel", "agency", "fiscal_year", "budget", "village_no", "tambon")
 #: Keys → decisions.
 DECISION_KEYS = {Qt.Key.Key_D: "duplicate", Qt.Key.Key_N: "not_duplicate", Qt.Key.Key_U: "unsure"}
+#: Location precisions whose point only stands for an area (the map shows the area instead).
+AREA_PRECISIONS = ("tambon", "amphoe", "unlocated")
 DIFF_BRUSH = QBrush(QColor("#ffe08a"))
 DECIDED_BRUSH = QBrush(QColor("#d9f2d9"))
 ALL = "__all__"
@@ -79,7 +82,7 @@ def analysis_job(source: Any, *, progress: Any = None, cancelled: Any = None) ->
     result = run(inputs, progress=progress, cancelled=cancelled)
     projects = inputs.projects.reset_index(drop=True)
     records = pd.DataFrame(index=projects.index)
-    for col in (*FIELDS, "fid", "amphoe_code", "tambon_code", "project_id", "source"):
+    for col in (*FIELDS, "fid", "amphoe_code", "tambon_code", "project_id", "source", "location_precision"):
         records[col] = projects[col] if col in projects.columns else None
     geoms = getattr(projects, "geometry", None)
     if geoms is not None and len(projects):
@@ -113,6 +116,28 @@ class _NumberItem(QTableWidgetItem):
         return float(mine) < float(theirs)
 
 
+class DecisionCommand(QUndoCommand):
+    """One recorded decision; undo withdraws it from the workspace, redo records it again."""
+
+    def __init__(self, review: DuplicateReview, index: int, values: tuple[str, str, str], text: str) -> None:
+        super().__init__(text)
+        self.review, self.values = review, values
+        pair = review.pairs.loc[index]
+        self.key = tuple(str(pair[c]) for c in ("source_a", "project_id_a", "source_b", "project_id_b"))
+        self.previous = tuple(str(pair[c] or "") for c in ("decision", "keep", "note"))
+        self.fid: int | None = None
+        self.recorded = False  # True while the decision is in the workspace
+
+    def redo(self) -> None:
+        if not self.recorded:  # QUndoStack.push calls redo() on a decision that is already recorded
+            self.fid = self.review._write_decision(self.key, *self.values)
+            self.recorded = True
+
+    def undo(self) -> None:
+        self.review._withdraw_decision(self.review.pair_index(self.key), self.fid, self.previous)
+        self.recorded = False
+
+
 class DuplicateReview(QWidget):
     """The dock's contents: run, filter, list groups, compare a pair, decide."""
 
@@ -129,6 +154,7 @@ class DuplicateReview(QWidget):
         self.current_group: int | None = None
         self.current_pair: int | None = None  # index into self.pairs
         self.last_error: BaseException | None = None
+        self._last_command: DecisionCommand | None = None  # used when the window has no undo stack
 
         self.run_button = QPushButton(self.tr("วิเคราะห์"), self)
         self.run_button.clicked.connect(self.run_analysis)
@@ -200,6 +226,11 @@ class DuplicateReview(QWidget):
         self.note_edit.setPlaceholderText(self.tr("หมายเหตุ"))
         buttons.addWidget(self.keep_combo)
         buttons.addWidget(self.note_edit, 1)
+        self.undo_button = QPushButton(self.tr("ย้อนการตัดสิน"), self)
+        self.undo_button.setToolTip(self.tr("ถอนผลการพิจารณาล่าสุด (Ctrl+Z)"))
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self.undo_last)
+        buttons.addWidget(self.undo_button)
 
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
@@ -224,6 +255,9 @@ class DuplicateReview(QWidget):
         self._fill_filters()
         self._update_review_label()
         window.workspaceChanged.connect(self._on_workspace_changed)
+        stack = getattr(window, "undo_stack", None)
+        if stack is not None:
+            stack.indexChanged.connect(lambda _i: self._update_undo_button())
 
     # -- running
     def run_analysis(self) -> JobRunner | None:
@@ -415,7 +449,11 @@ class DuplicateReview(QWidget):
 
     def _update_review_label(self) -> None:
         done, total = self.review_counts()
-        self.review_label.setText(self.tr("ตรวจแล้ว {n} จาก {m} กลุ่ม").format(n=done, m=total))
+        text = self.tr("ตรวจแล้ว {n} จาก {m} กลุ่ม").format(n=done, m=total)
+        suppressed = getattr(self.result, "suppressed", 0) or 0
+        if suppressed:
+            text += " " + self.tr("(และ {k} คู่ที่ตัดสินแล้วว่าไม่ซ้ำ ไม่แสดงอีก)").format(k=suppressed)
+        self.review_label.setText(text)
 
     def select_group(self, group_id: int) -> None:
         """Choose a group (as clicking its row does)."""
@@ -440,12 +478,34 @@ class DuplicateReview(QWidget):
         recs = self._member_records(group_id)
         fids = [int(f) for f in recs["fid"].dropna()]
         self.window_.selection.set("projects", fids)
+        # members placed by address carry their area's representative point: show the area itself
+        by_area = recs["location_precision"].isin(AREA_PRECISIONS) if "location_precision" in recs.columns else \
+            pd.Series(False, index=recs.index)
+        if "minx" in recs.columns:
+            by_area |= recs["minx"].isna()
+        bounds = []
         if {"minx", "miny", "maxx", "maxy"} <= set(recs.columns):
-            b = recs[["minx", "miny", "maxx", "maxy"]].dropna()
-            if len(b):
-                minx, miny, maxx, maxy = b["minx"].min(), b["miny"].min(), b["maxx"].max(), b["maxy"].max()
-                pad = 0.005  # ~500 m around single points
-                self.window_.canvas.zoom_to_bounds(minx - pad, miny - pad, maxx + pad, maxy + pad, crs="EPSG:4326")
+            b = recs.loc[~by_area, ["minx", "miny", "maxx", "maxy"]].dropna()
+            pad = 0.005  # ~500 m around single points
+            bounds += [(r.minx - pad, r.miny - pad, r.maxx + pad, r.maxy + pad) for r in b.itertuples()]
+        layers = self.window_.layers
+        placed = pd.Series(False, index=recs.index)
+        for level in ("tambon", "amphoe"):  # the finest area each member is known by
+            column = f"{level}_code"
+            if column not in recs.columns or layers is None or level not in layers:
+                continue
+            known = by_area & ~placed & recs[column].notna()
+            areas = layers[level].data
+            hit = areas[areas["code"].isin(recs.loc[known, column].astype(str))]
+            if len(hit):
+                if hit.crs is not None and str(hit.crs) != "EPSG:4326":
+                    hit = hit.to_crs("EPSG:4326")
+                bounds.append(tuple(hit.total_bounds))
+            placed |= known
+        if bounds:
+            arr = np.array(bounds, dtype=float)
+            self.window_.canvas.zoom_to_bounds(arr[:, 0].min(), arr[:, 1].min(), arr[:, 2].max(), arr[:, 3].max(),
+                                               crs="EPSG:4326")
 
     # -- pairs
     def _set_pair_enabled(self, enabled: bool) -> None:
@@ -488,40 +548,108 @@ class DuplicateReview(QWidget):
         self._set_pair_enabled(True)
 
     def decide(self, decision: str) -> bool:
-        """Record a decision on the shown pair (committed now), then show the next pair to review."""
-        from areaplan.analyses.duplicates import record_decision
-
-        ws = self.window_.workspace
-        if self.current_pair is None or ws is None:
+        """Record a decision on the shown pair (committed now, undoable), then show the next pair to review."""
+        if self.current_pair is None or self.window_.workspace is None:
             return False
         index = self.current_pair
         pair = self.pairs.loc[index]
         side = self.keep_combo.currentData()
-        keep = None
+        keep = ""
         if decision == "duplicate" and side:
             keep = str(pair["project_id_a"] if side == "a" else pair["project_id_b"])
-        note = self.note_edit.text().strip()
+        command = DecisionCommand(self, index, (decision, keep, self.note_edit.text().strip()),
+                                  self.tr("ตัดสิน \"{d}\" {a} กับ {b}").format(
+                                      d=decision_labels()[decision], a=pair["project_id_a"], b=pair["project_id_b"]))
+        try:
+            command.redo()
+        except AreaPlanError as exc:
+            self.status_label.setText(self.tr("บันทึกผลการพิจารณาไม่ได้: {error}").format(error=str(exc)))
+            return False
+        self._push(command)
+        self.window_.statusBar().showMessage(
+            self.tr("บันทึก \"{d}\" สำหรับ {a} กับ {b} แล้ว").format(
+                d=decision_labels()[decision], a=pair["project_id_a"], b=pair["project_id_b"]), 5000)  # fmt: skip
+        self._advance(int(pair["group_id"]), index)
+        return True
+
+    def _push(self, command: DecisionCommand) -> None:
+        """Put a recorded decision on the window's undo stack (or keep it for the undo button)."""
+        stack = getattr(self.window_, "undo_stack", None)
+        if stack is not None:
+            stack.push(command)
+        else:
+            self._last_command = command
+        self._update_undo_button()
+
+    def _last_decision(self) -> DecisionCommand | None:
+        stack = getattr(self.window_, "undo_stack", None)
+        if stack is None:
+            return self._last_command
+        last = stack.command(stack.index() - 1) if stack.canUndo() else None
+        return last if isinstance(last, DecisionCommand) else None
+
+    def _update_undo_button(self) -> None:
+        self.undo_button.setEnabled(self._last_decision() is not None)
+
+    def undo_last(self) -> None:
+        """Withdraw the latest decision (when it is the latest edit of the window)."""
+        command = self._last_decision()
+        stack = getattr(self.window_, "undo_stack", None)
+        if command is None:
+            return
+        if stack is not None:
+            stack.undo()
+        else:
+            command.undo()
+            self._last_command = None
+        self._update_undo_button()
+
+    def pair_index(self, key: tuple[str, ...]) -> int | None:
+        """The row of self.pairs for (source_a, project_id_a, source_b, project_id_b); None when not listed."""
+        if not len(self.pairs):
+            return None
+        cols = ("source_a", "project_id_a", "source_b", "project_id_b")
+        match = np.logical_and.reduce([self.pairs[c].astype(str).to_numpy() == v for c, v in zip(cols, key)])
+        hits = self.pairs.index[match]
+        return int(hits[0]) if len(hits) else None
+
+    def _write_decision(self, key: tuple[str, ...], decision: str, keep: str, note: str) -> int:
+        """Store a decision on the pair (source_a, id_a, source_b, id_b), update the lists; return its fid."""
+        from areaplan.analyses.duplicates import record_decision
+
+        ws = self.window_.workspace
         try:
             reviewer = getpass.getuser()
         except (KeyError, OSError):  # no user name in the environment
             reviewer = ""
-        try:
-            record_decision(ws, (pair["source_a"], pair["project_id_a"]), (pair["source_b"], pair["project_id_b"]),
-                            decision, keep=keep, note=note, reviewer=reviewer)  # fmt: skip
-        except AreaPlanError as exc:
-            self.status_label.setText(self.tr("บันทึกผลการพิจารณาไม่ได้: {error}").format(error=str(exc)))
-            return False
-        self.pairs.loc[index, ["decision", "keep", "note"]] = [decision, keep or "", note]
-        gid = int(pair["group_id"])
-        row = self._row_of_group(gid)
+        with ws.transaction():
+            record_decision(ws, (key[0], key[1]), (key[2], key[3]), decision, keep=keep or None, note=note,
+                            reviewer=reviewer)
+            fid = int(ws.query("SELECT max(fid) FROM duplicate_decisions")[0][0])
+        self._set_decision(self.pair_index(key), (decision, keep, note))
+        return fid
+
+    def _withdraw_decision(self, index: int | None, fid: int | None, previous: tuple[str, str, str]) -> None:
+        """Delete a stored decision and show the pair as it was before it."""
+        ws = self.window_.workspace
+        if ws is not None and fid is not None:
+            ws.delete_row("duplicate_decisions", fid)
+        self._set_decision(index, previous)
+        if index is not None and index in self.pairs.index:
+            gid = int(self.pairs.at[index, "group_id"])
+            if gid != self.current_group:
+                self.select_group(gid)
+            self._show_pair(index)
+            self.window_.statusBar().showMessage(self.tr("ถอนผลการพิจารณาแล้ว"), 5000)
+
+    def _set_decision(self, index: int | None, values: tuple[str, str, str]) -> None:
+        if index is None or index not in self.pairs.index:
+            return
+        self.pairs.loc[index, ["decision", "keep", "note"]] = list(values)
+        row = self._row_of_group(int(self.pairs.at[index, "group_id"]))
         if row >= 0:
             self._update_group_row(row)
         self._update_review_label()
-        self.window_.statusBar().showMessage(
-            self.tr("บันทึก \"{d}\" สำหรับ {a} กับ {b} แล้ว").format(
-                d=decision_labels()[decision], a=pair["project_id_a"], b=pair["project_id_b"]), 5000)  # fmt: skip
-        self._advance(gid, index)
-        return True
 
     def _advance(self, group_id: int, index: int) -> None:
         def open_pair(i: int) -> bool:

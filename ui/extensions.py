@@ -17,6 +17,8 @@ INSTALLERS: tuple[str, ...] = (
     "ui.raster_view:install",
     "ui.workbench:install",
     "ui.duplicate_review:install",
+    "ui.print_dialog:install",
+    "ui.webmap_action:install",
 )
 
 

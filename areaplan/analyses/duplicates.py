@@ -2,15 +2,24 @@
 
 How it works (architecture.md §5; vectorised, never all pairs):
 
-1. **Titles** — each distinct title is read once by :func:`areaplan.analyses.thai_titles.features`.
+1. **Titles** — each distinct title is read once (:func:`areaplan.analyses.thai_titles.feature_columns`: the
+   rules of :func:`~areaplan.analyses.thai_titles.features` as columns, in spawned worker processes on all
+   cores for many titles while this process prepares the places; the rest of a title once the address, village
+   and sizes are cut — one template's many titles — is read once).
 2. **Candidates by blocking** — two projects are compared only when they are in the same tambon or in
    adjacent tambons (adjacency from tambon polygons by STRtree; without boundaries, the same tambon only),
    or when both have a precise location within ``distance_m`` metres (measured in the UTM zone of
-   :func:`areaplan.locate.spatial.metric_crs`); their fiscal years differ by at most ``years``; and their work
+   :func:`areaplan.locate.spatial.metric_crs`; pairs of points from a k-d tree, ``scipy.spatial.cKDTree``;
+   rows of one tambon and work family are crossed with those of the neighbour tambons in numpy); their fiscal
+   years differ by at most ``years``; and their work
    types agree or one is unknown (a different work type is a veto anyway, so it never needs comparing).
 3. **Score** — title similarity (rapidfuzz ``fuzz.ratio`` on the normalised *names*, without specification,
    address, village, phase; ``process.cpdist`` element-wise on the candidate list, ``workers=1``), plus or
-   minus the evidence in :data:`WEIGHTS`; hard rules (:data:`VETOES`) set clear non-duplicates aside.
+   minus the evidence in :data:`WEIGHTS`; hard rules (:data:`VETOES`) set clear non-duplicates aside: among
+   them works of one template that name different structures (:func:`sites_differ`) or different parts of one
+   place, purchases, two village numbers in two tambons, and bank protection along one river in two tambons
+   without a shared village or landmark. Named places, sizes and structure names are compared once per
+   distinct pair of names, only for pairs that can still reach the threshold.
 4. **Groups** — connected components of the flagged pairs; budget at stake = total − the largest member.
 5. **Decisions** — ``duplicate_decisions`` rows are respected: a pair decided ``not_duplicate`` is not flagged
    again while both records' ``content_hash`` are unchanged; ``duplicate``/``unsure`` are carried onto pairs.
@@ -19,6 +28,7 @@ How it works (architecture.md §5; vectorised, never all pairs):
 from __future__ import annotations
 
 import gc
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,9 +36,18 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Postfix, Prefix
 
 from areaplan.analyses.base import AnalysisResult, Provenance
-from areaplan.analyses.thai_titles import WORK_FAMILIES, WORK_TYPES, features, features_many, work_type_label
+from areaplan.analyses.thai_titles import (
+    SPEC_COLUMNS,
+    WORK_FAMILIES,
+    WORK_TYPES,
+    FeatureColumns,
+    feature_columns,
+    work_type_label,
+)
 from areaplan.errors import AreaPlanError, Problem
 from areaplan.locate.spatial import metric_crs
 from areaplan.progress import CancelCheck, ProgressCallback, Reporter
@@ -62,7 +81,10 @@ VETOES: dict[str, tuple[str, str]] = {
     "multi_year": ("งบผูกพันรายการเดียวกันคนละปี", "one multi-year obligation in different years"),
     "action": ("งานซ่อม/ปรับปรุงกับงานสร้างใหม่", "repair or upgrade against new construction"),
     "component": ("ค่าควบคุมงาน/ออกแบบของรายการเดียวกัน", "a supervision or design cost line of the same item"),
-    "procurement": ("การจัดซื้อยานพาหนะไม่ผูกกับพื้นที่", "vehicle purchases are not place-based works"),
+    "procurement": ("การจัดซื้อยานพาหนะหรือครุภัณฑ์ไม่ผูกกับพื้นที่", "vehicle and equipment purchases are not place-based works"),
+    "part": ("คนละส่วนของสถานที่เดียวกัน (ตอนบน/ตอนล่าง, ต้น/กลาง/ปลาย, ซ้าย/ขวา, แห่งที่ N)",
+             "different parts of one place (upper/lower reach, head/middle/tail, left/right, site N)"),
+    "structure": ("ชื่อสิ่งก่อสร้างต่างกัน", "differently named structures"),
 }
 #: Pairs below this title similarity are not scored further (no evidence lifts them to a usual threshold).
 MIN_SIMILARITY = 0.45
@@ -107,6 +129,8 @@ class DuplicateResult(AnalysisResult):
     members: pd.DataFrame = field(default_factory=pd.DataFrame)
     candidates: int = 0
     suppressed: int = 0  # pairs decided not_duplicate and unchanged since
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (titles, candidates, …)
+    set_aside: dict[str, int] = field(default_factory=dict)  # candidate pairs per veto (VETOES), "score", "place"
 
     def summary(self) -> list[str]:
         """Bilingual summary lines."""
@@ -176,9 +200,11 @@ def _precise_mask(frame: pd.DataFrame) -> pd.Series:
 @dataclass
 class _Rows:
     n: int
-    key_id: np.ndarray  # distinct title -> row
-    feats: list  # TitleFeatures per distinct title
+    cols: FeatureColumns  # title features per distinct title
+    title_id: np.ndarray  # row -> distinct title
+    key_id: np.ndarray  # row -> distinct comparison key
     keys: list[str]
+    name_id: np.ndarray  # row -> distinct name (FeatureColumns.names/places)
     wt: np.ndarray  # work type id per row (-1 unknown)
     fam: np.ndarray  # work family id per row (types that may describe one work)
     fy: np.ndarray
@@ -193,70 +219,137 @@ class _Rows:
     multi: np.ndarray
     component: np.ndarray
     action: np.ndarray  # 0 unknown, 1 repair, 2 new
+    part: np.ndarray  # id of the parts a title names (-1 none)
     has_pt: np.ndarray
     x: np.ndarray
     y: np.ndarray
 
 
+def _clean_codes(values, how=None) -> tuple[np.ndarray, np.ndarray]:
+    """(code per row, distinct cleaned values) of a column: each distinct raw value is cleaned once."""
+    raw_codes, uniq = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    cleaned = [clean_text(u) for u in uniq]
+    if how is not None:
+        cleaned = [how(c) for c in cleaned]
+    codes, values_u = pd.factorize(pd.Series(cleaned + [how("") if how else ""], dtype=object))
+    return np.asarray(codes, dtype=np.int64)[raw_codes], np.asarray(values_u, dtype=object)
+
+
 def _text(frame: pd.DataFrame, col: str) -> pd.Series:
     if col not in frame.columns:
         return pd.Series([""] * len(frame), index=frame.index, dtype=object)
-    return frame[col].map(clean_text)
+    codes, values = _clean_codes(frame[col].to_numpy(dtype=object))
+    return pd.Series(values[codes], index=frame.index, dtype=object)
 
 
-def _prepare(frame: pd.DataFrame, rep: Reporter) -> _Rows:
+def _tambon_code(v) -> str | None:
+    return None if v is None or str(v).strip() == "" else str(v).strip()
+
+
+class _Clock:
+    """Seconds spent per stage: ``clock("stage")`` closes the stage that ran since the last call."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._t = time.perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps[stage] = self.laps.get(stage, 0.0) + now - self._t
+        self._t = now
+
+
+@dataclass
+class _Where:
+    """What the blocking reads that does not come from the titles (prepared while the titles are read)."""
+
+    fy: np.ndarray
+    tambon: np.ndarray
+    tambon_codes: np.ndarray
+    channel: np.ndarray
+    channel_codes: np.ndarray
+    agency: np.ndarray
+    has_pt: np.ndarray
+    x: np.ndarray
+    y: np.ndarray
+    neighbours: pd.DataFrame  # tambon id pairs (t, t2): the same or adjacent
+    near: tuple[np.ndarray, np.ndarray]  # row pairs i < j of located projects at most distance_m apart
+
+
+def _where(frame: pd.DataFrame, tambons, p: DuplicateParams) -> _Where:
+    n = len(frame)
+    fy = pd.to_numeric(frame.get("fiscal_year", pd.Series(np.nan, index=frame.index)), errors="coerce")
+    fy = fy.where(fy.isna() | (fy > 2400), fy + 543).fillna(-99999).to_numpy(dtype=np.int64)
+    if "tambon_code" in frame.columns:
+        raw, uniq_t = pd.factorize(frame["tambon_code"].to_numpy(dtype=object), use_na_sentinel=True)
+        # each distinct code is cleaned once; the ids follow the first row of each cleaned code
+        tcodes = np.asarray([_tambon_code(v) for v in uniq_t] + [None], dtype=object)[raw]
+    else:
+        tcodes = np.full(n, None, dtype=object)
+    tambon, tambon_codes = pd.factorize(tcodes, use_na_sentinel=True)
+    tambon_codes = np.asarray(tambon_codes, dtype=object)
+    ch = frame["channel"].to_numpy(dtype=object) if "channel" in frame.columns else np.full(n, "", dtype=object)
+    channel, channel_codes = _clean_codes(ch, str.lower)
+    ag = frame["agency"].to_numpy(dtype=object) if "agency" in frame.columns else np.full(n, "", dtype=object)
+    agency, _ = _clean_codes(ag, lambda v: v.replace(" ", ""))
+    has_pt = _precise_mask(frame).to_numpy()
+    x = np.full(n, np.nan)
+    y = np.full(n, np.nan)
+    near = (np.zeros(0, np.int64), np.zeros(0, np.int64))
+    if has_pt.any():
+        g = np.asarray(frame.geometry.values[has_pt], dtype=object)
+        pts = gpd.GeoSeries(shapely.point_on_surface(g), crs=frame.crs or "EPSG:4326")
+        if pts.crs is not None and not pts.crs.is_projected:
+            pts = pts.to_crs(metric_crs(pts))
+        x[has_pt] = shapely.get_x(pts.values)
+        y[has_pt] = shapely.get_y(pts.values)
+        if has_pt.sum() > 1:
+            from scipy.spatial import cKDTree
+
+            rows = np.flatnonzero(has_pt)
+            a_b = cKDTree(np.column_stack([x[rows], y[rows]])).query_pairs(p.distance_m, output_type="ndarray")
+            near = (rows[a_b[:, 0]], rows[a_b[:, 1]])  # query_pairs gives a < b, so rows[a] < rows[b]
+    neighbours = tambon_neighbours(tambons if p.adjacent else None, tambon_codes)
+    return _Where(fy, tambon.astype(np.int64), tambon_codes, channel, np.asarray(channel_codes, dtype=object), agency,
+                  has_pt, x, y, neighbours, near)
+
+
+def _prepare(frame: pd.DataFrame, tambons, p: DuplicateParams, rep: Reporter, clock: _Clock | None = None
+             ) -> tuple[_Rows, _Where]:
     n = len(frame)
     titles = frame["title"].astype(object).where(frame["title"].notna(), "").to_numpy(dtype=object)
-    key_id, uniq = pd.factorize(titles)
+    title_id, uniq = pd.factorize(titles)
+    where: list[_Where] = []
     # the features are many small objects that hold no cycles: the cyclic collector would rescan all of
     # them again and again (time growing with the count), so it is paused while they are made
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        # many distinct titles are read in worker processes over all cores (serially when that fails)
-        feats = features_many(uniq.tolist(),
-                              lambda k, m: rep(k / max(1, m), f"อ่านชื่อโครงการ {k:,}/{m:,}"))
+        # many distinct titles are also read in worker processes; meanwhile this one prepares the places
+        cols = feature_columns(uniq.tolist(), lambda k, m: rep(k / max(1, m), f"อ่านชื่อโครงการ {k:,}/{m:,}"),
+                               meanwhile=lambda: where.append(_where(frame, tambons, p)))
     finally:
         if was_enabled:
             gc.enable()
-    wt_index = {w.code: i for i, w in enumerate(WORK_TYPES)}
-    f_wt = np.array([wt_index.get(f.work_type, -1) for f in feats], dtype=np.int16)
-    family = {w.code: wt_index[WORK_FAMILIES.get(w.code, w.code)] for w in WORK_TYPES}
-    f_fam = np.array([family.get(f.work_type, -1) for f in feats], dtype=np.int16)
-    f_vm = np.array([sum(1 << v for v in f.villages if 0 < v < 63) for f in feats], dtype=np.int64)
-    f_phase = np.array([f.phase or 0 for f in feats], dtype=np.int32)
-    f_year = np.array([f.title_year or 0 for f in feats], dtype=np.int32)
-    f_multi = np.array([f.multi_year for f in feats], dtype=bool)
-    f_comp = np.array([f.component for f in feats], dtype=bool)
-    f_act = np.array([{"repair": 1, "new": 2}.get(f.action, 0) for f in feats], dtype=np.int8)
-    vm = f_vm[key_id]
+    if clock is not None:
+        clock("titles")
+    w = where[0]
+    title_id = np.asarray(title_id, dtype=np.int64)
+    key_of_name, keys = pd.factorize(pd.Series(cols.keys, dtype=object))
+    name_id = cols.name_id[title_id]
+    wt_codes = [wt.code for wt in WORK_TYPES]
+    fam_of = np.array([wt_codes.index(WORK_FAMILIES.get(c, c)) for c in wt_codes] + [-1], dtype=np.int16)
+    wt = cols.work_type[title_id]
+    vm = cols.villages[title_id]
     if "village_no" in frame.columns:
         col = pd.to_numeric(frame["village_no"], errors="coerce").to_numpy(dtype=float)
         ok = np.isfinite(col) & (col > 0) & (col < 63)
         vm = np.where(ok, np.left_shift(1, np.where(ok, col, 0).astype(np.int64)), vm)
-    fy = pd.to_numeric(frame.get("fiscal_year", pd.Series(np.nan, index=frame.index)), errors="coerce")
-    fy = fy.where(fy.isna() | (fy > 2400), fy + 543).fillna(-99999).to_numpy(dtype=np.int64)
-    if "tambon_code" in frame.columns:
-        tcodes = frame["tambon_code"].astype(object).where(frame["tambon_code"].notna(), None)
-        tcodes = tcodes.map(lambda v: None if v is None or str(v).strip() == "" else str(v).strip())
-    else:
-        tcodes = pd.Series([None] * n, index=frame.index, dtype=object)
-    tambon, tambon_codes = pd.factorize(tcodes.to_numpy(dtype=object), use_na_sentinel=True)
-    channel, channel_codes = pd.factorize(_text(frame, "channel").str.lower().to_numpy(dtype=object))
-    agency, _ = pd.factorize(_text(frame, "agency").str.replace(" ", "", regex=False).to_numpy(dtype=object))
-    has_pt = _precise_mask(frame).to_numpy()
-    x = np.full(n, np.nan)
-    y = np.full(n, np.nan)
-    if has_pt.any():
-        g = frame.geometry[has_pt]
-        pts = gpd.GeoSeries(shapely.point_on_surface(g.values), crs=frame.crs or "EPSG:4326")
-        if pts.crs is not None and not pts.crs.is_projected:
-            pts = pts.to_crs(metric_crs(pts))
-        x[has_pt] = pts.x.to_numpy()
-        y[has_pt] = pts.y.to_numpy()
-    return _Rows(n, key_id, feats, [f.key for f in feats], f_wt[key_id], f_fam[key_id], fy, tambon.astype(np.int64),
-                 np.asarray(tambon_codes, dtype=object), vm, channel, np.asarray(channel_codes, dtype=object),
-                 agency, f_phase[key_id], f_year[key_id], f_multi[key_id], f_comp[key_id], f_act[key_id], has_pt, x, y)
+    rows = _Rows(n, cols, title_id, np.asarray(key_of_name, dtype=np.int64)[name_id], list(keys), name_id, wt,
+                 fam_of[wt], w.fy, w.tambon, w.tambon_codes, vm, w.channel, w.channel_codes, w.agency,
+                 cols.phase[title_id], cols.title_year[title_id], cols.multi_year[title_id],
+                 cols.component[title_id], cols.action[title_id], cols.part_id[title_id], w.has_pt, w.x, w.y)
+    return rows, w
 
 
 def tambon_neighbours(tambons: gpd.GeoDataFrame | None, codes: np.ndarray) -> pd.DataFrame:
@@ -280,27 +373,36 @@ def tambon_neighbours(tambons: gpd.GeoDataFrame | None, codes: np.ndarray) -> pd
     return pd.DataFrame({"t": out[:, 0], "t2": out[:, 1]})
 
 
-def _candidates(r: _Rows, tambons, p: DuplicateParams) -> tuple[np.ndarray, np.ndarray]:
-    idx = np.arange(r.n)
-    located = r.tambon >= 0
-    neigh = tambon_neighbours(tambons if p.adjacent else None, r.tambon_codes)
-    left = pd.DataFrame({"i": idx[located], "t": r.tambon[located], "wt": r.fam[located]})
-    right = left.rename(columns={"i": "j", "t": "t2"})
-    ln = left.merge(neigh, on="t")
-    parts = []
-    kl, kr = ln[ln.wt >= 0], right[right.wt >= 0]
-    parts.append(kl.merge(kr, on=["t2", "wt"])[["i", "j"]])
-    parts.append(ln[ln.wt < 0].merge(right[["j", "t2"]], on="t2")[["i", "j"]])
-    parts.append(kl.merge(right[right.wt < 0][["j", "t2"]], on="t2")[["i", "j"]])
-    ii = np.concatenate([q["i"].to_numpy() for q in parts])
-    jj = np.concatenate([q["j"].to_numpy() for q in parts])
-    if r.has_pt.sum() > 1:
-        pts_idx = idx[r.has_pt]
-        pts = shapely.points(r.x[r.has_pt], r.y[r.has_pt])
-        tree = shapely.STRtree(pts)
-        a, b = tree.query(pts, predicate="dwithin", distance=p.distance_m)
-        ii = np.concatenate([ii, pts_idx[a]])
-        jj = np.concatenate([jj, pts_idx[b]])
+def _candidates(r: _Rows, w: _Where, p: DuplicateParams) -> tuple[np.ndarray, np.ndarray]:
+    """Row pairs i < j (sorted) to compare: same or adjacent tambon, or near points; years within ±p.years;
+    work families that agree (or one unknown)."""
+    located = np.flatnonzero(r.tambon >= 0)
+    # buckets of rows with one tambon and one work family (-1 unknown); a bucket meets the buckets of its
+    # tambon and of the adjacent ones with the same family, and every bucket there when a family is unknown
+    nf = int(r.fam.max()) + 2 if r.n else 1
+    key = r.tambon[located] * nf + (r.fam[located].astype(np.int64) + 1)
+    order = np.argsort(key, kind="stable")
+    rows = located[order]
+    bkey, start, count = np.unique(key[order], return_index=True, return_counts=True)
+    buckets = pd.DataFrame({"b": np.arange(len(bkey)), "t": bkey // nf, "f": bkey % nf - 1})
+    bn = buckets.merge(w.neighbours, on="t")[["b", "f", "t2"]]
+    other = buckets.rename(columns={"b": "b2", "t": "t2", "f": "f2"})
+    known, unknown = other[other.f2 >= 0], other[other.f2 < 0]
+    parts = [bn[bn.f >= 0].merge(known, left_on=["t2", "f"], right_on=["t2", "f2"]),
+             bn.merge(unknown, on="t2"), bn[bn.f < 0].merge(known, on="t2")]
+    b1 = np.concatenate([q["b"].to_numpy(dtype=np.int64) for q in parts])
+    b2 = np.concatenate([q["b2"].to_numpy(dtype=np.int64) for q in parts])
+    keep = b1 <= b2  # adjacency is symmetric: each couple of buckets once
+    b1, b2 = b1[keep], b2[keep]
+    # every row of one bucket with every row of the other
+    na, nb = count[b1], count[b2]
+    size = na * nb
+    which = np.repeat(np.arange(len(b1)), size)
+    k = np.arange(int(size.sum())) - np.repeat(np.cumsum(size) - size, size)
+    ia = rows[start[b1][which] + k // nb[which]]
+    ib = rows[start[b2][which] + k % nb[which]]
+    ii = np.concatenate([np.minimum(ia, ib), w.near[0]])
+    jj = np.concatenate([np.maximum(ia, ib), w.near[1]])
     keep = ii < jj
     ii, jj = ii[keep], jj[keep]
     keep = np.abs(r.fy[ii] - r.fy[jj]) <= p.years
@@ -314,7 +416,7 @@ def _candidates(r: _Rows, tambons, p: DuplicateParams) -> tuple[np.ndarray, np.n
 
 
 def _similarity(r: _Rows, ii: np.ndarray, jj: np.ndarray, rep: Reporter) -> np.ndarray:
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import process
 
     ka, kb = r.key_id[ii], r.key_id[jj]
     lo, hi = np.minimum(ka, kb), np.maximum(ka, kb)
@@ -330,33 +432,116 @@ def _similarity(r: _Rows, ii: np.ndarray, jj: np.ndarray, rep: Reporter) -> np.n
     return sims[inv] / 100.0
 
 
-def _places_compare(fa, fb) -> tuple[str | None, bool]:
-    """(a shared place name or None, whether a kind of place conflicts)."""
-    shared = None
-    conflict = False
-    kinds = {k for k, _ in fa.places} & {k for k, _ in fb.places}
-    for kind in sorted(kinds, key=("road", "water", "village", "landmark").index):
-        na = {v for k, v in fa.places if k == kind}
-        nb = {v for k, v in fb.places if k == kind}
-        hit = next((x for x in sorted(na) for y in nb if x == y or (min(len(x), len(y)) >= 5 and
-                    (x.startswith(y) or y.startswith(x)))), None)
-        if hit:
-            shared = shared or hit
-        elif kind in ("road", "water", "landmark") or not (na & nb):
-            conflict = True
-    return shared, conflict
+_PLACE_ORDER = {"road": 0, "water": 1, "village": 2, "landmark": 3}
 
 
-def _specs_compare(sa: dict, sb: dict) -> int:
-    """+1 sizes agree, -1 a size differs by more than half, 0 nothing to compare."""
-    common = [k for k in ("length", "width", "volume", "area", "benefit_area", "diameter", "depth")
-              if k in sa and k in sb and sa[k] > 0 and sb[k] > 0]
-    if not common:
-        return 0
-    ratios = [max(sa[k], sb[k]) / min(sa[k], sb[k]) for k in common]
-    if any(q > 1.5 for q in ratios):
-        return -1
-    return 1 if all(q <= 1.15 for q in ratios) else 0
+def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Per pair of names: (a place name both give, else None; whether a kind of place named by both differs;
+    whether they share a road name; whether they share a place that is not a water; whether the structures
+    they name differ).
+
+    For each kind of place both titles name (roads, waters, villages, landmarks) the first name of the one
+    title (in sorted order) equal to a name of the other — or, from 5 letters on, one the start of the other
+    unless it goes on with more digits (หมายเลข 3 / หมายเลข 3268) — is shared; a kind with no such name is a
+    conflict. The shared name reported is that of the first kind in the order road, water, village, landmark.
+    Computed once per distinct pair of names.
+    """
+    m = len(na)
+    shared = np.full(m, None, dtype=object)
+    conflict = np.zeros(m, dtype=bool)
+    road = np.zeros(m, dtype=bool)
+    dry = np.zeros(m, dtype=bool)
+    if not m:
+        return shared, conflict, road, dry, np.zeros(m, dtype=bool)
+    code, inv = np.unique(na.astype(np.int64) * (len(r.cols.names) + 1) + nb, return_inverse=True)
+    ua, ub = code // (len(r.cols.names) + 1), code % (len(r.cols.names) + 1)
+    # the structure names, once per distinct couple of different names (most couples share theirs)
+    site_id, site_names = pd.factorize(pd.Series(r.cols.sites, dtype=object))
+    sa, sb = site_id[ua], site_id[ub]
+    structure = np.zeros(len(code), dtype=bool)
+    differ = np.flatnonzero(sa != sb)
+    if len(differ):
+        k, kinv = np.unique(sa[differ] * (len(site_names) + 1) + sb[differ], return_inverse=True)
+        names = list(site_names)
+        test = np.array([sites_differ(names[x], names[y])
+                         for x, y in zip((k // (len(names) + 1)).tolist(), (k % (len(names) + 1)).tolist())], dtype=bool)
+        structure[differ] = test[kinv]
+    used = np.unique(np.concatenate([ua, ub]))
+    rows = [(int(i), _PLACE_ORDER[kind], value) for i in used.tolist() for kind, value in r.cols.places[i]]
+    if rows:
+        places = pd.DataFrame(rows, columns=["name", "kind", "value"])
+        pairs = pd.DataFrame({"u": np.arange(len(code)), "a": ua, "b": ub})
+        left = pairs.merge(places.rename(columns={"name": "a", "value": "x"}), on="a")
+        both = left.merge(places.rename(columns={"name": "b", "value": "y"}), on=["b", "kind"])
+        if len(both):
+            both["hit"] = [_same_place(x, y) for x, y in zip(both["x"].tolist(), both["y"].tolist())]
+            u_conflict = np.zeros(len(code), dtype=bool)
+            per_kind = both.groupby(["u", "kind"], sort=False)["hit"].any()
+            u_conflict[per_kind.index.get_level_values(0)[~per_kind.to_numpy()]] = True
+            hits = both[both["hit"]]
+            # the first hit of each kind is the smallest name of the first title; the first kind in order wins
+            first = hits.sort_values(["u", "kind", "x"], kind="stable").drop_duplicates("u", keep="first")
+            u_shared = np.full(len(code), None, dtype=object)
+            u_shared[first["u"].to_numpy()] = first["x"].to_numpy(dtype=object)
+            u_road = np.zeros(len(code), dtype=bool)
+            u_road[hits.loc[hits["kind"] == _PLACE_ORDER["road"], "u"].to_numpy()] = True
+            u_dry = np.zeros(len(code), dtype=bool)
+            u_dry[hits.loc[hits["kind"] != _PLACE_ORDER["water"], "u"].to_numpy()] = True
+            shared, conflict, road, dry = u_shared[inv], u_conflict[inv], u_road[inv], u_dry[inv]
+    return shared, conflict, road, dry, structure[inv]
+
+
+def _same_place(x: str, y: str) -> bool:
+    """Two place names name one place: equal, or (from 5 letters on) one the start of the other, unless the
+    longer goes on with a digit after a digit (another number: หมายเลข 3 / หมายเลข 3268)."""
+    if x == y:
+        return True
+    if min(len(x), len(y)) < 5:
+        return False
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    if not long_.startswith(short):
+        return False
+    return not (short[-1].isdigit() and long_[len(short)].isdigit())
+
+
+def sites_differ(a: str, b: str) -> bool:
+    """Whether two structure names (:attr:`TitleFeatures.site`) name two different structures.
+
+    Not when either is missing, when they share an end of a route (บ้านก-บ้านข / บ้านข-บ้านค), when one
+    holds the other, or when one only adds to the other or differs by a letter or two (a typo); otherwise,
+    with their common start and end set aside, the two different middles must share less than half their
+    letters (บ้านโคกยาง / ฝายคลองอินทนิน, ห้วยโมง / ห้วยทราย).
+    """
+    if not a or not b or a == b:
+        return False
+    pa, pb = sorted(a.split("-")), sorted(b.split("-"))
+    if (set(pa) & set(pb)) - {""}:
+        return False
+    a, b = "-".join(pa), "-".join(pb)
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 3 and short in long_:  # one title says more around the same name
+        return False
+    p = Prefix.similarity(a, b)
+    q = min(Postfix.similarity(a, b), min(len(a), len(b)) - p)
+    ma, mb = a[p: len(a) - q], b[p: len(b) - q]
+    if len(ma) < 2 or len(mb) < 2:
+        return False
+    return fuzz.ratio(ma, mb) < 50
+
+
+def _specs_compare(sa: np.ndarray, sb: np.ndarray) -> np.ndarray:
+    """Per pair: +1 sizes agree (all within 15 %), -1 a size differs by more than half, 0 nothing to compare.
+
+    `sa`, `sb` are rows of :attr:`FeatureColumns.specs` (NaN where a title gives no such size).
+    """
+    with np.errstate(invalid="ignore", divide="ignore"):
+        common = (sa > 0) & (sb > 0)
+        ratio = np.where(common, np.maximum(sa, sb) / np.where(common, np.minimum(sa, sb), 1.0), 1.0)
+    out = np.zeros(len(sa), dtype=np.int8)
+    any_common = common.any(axis=1)
+    out[any_common & (ratio <= 1.15).all(axis=1)] = 1
+    out[any_common & (ratio > 1.5).any(axis=1)] = -1
+    return out
 
 
 def _fmt_distance(d: float) -> tuple[str, str]:
@@ -382,11 +567,15 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
                 "tambons": 0 if inputs.tambons is None else len(inputs.tambons),
                 "decisions": 0 if inputs.decisions is None else len(inputs.decisions)},
     )
-    r = _prepare(frame, rep.sub(0.0, 0.3))
+    clock = _Clock()
+    r, where = _prepare(frame, inputs.tambons, p, rep.sub(0.0, 0.3), clock)
+    clock("prepare")
     rep(0.3, "หาคู่ที่ต้องเปรียบเทียบ")
-    ii, jj = _candidates(r, inputs.tambons, p)
+    ii, jj = _candidates(r, where, p)
     n_cand = len(ii)
+    clock("candidates")
     sim = _similarity(r, ii, jj, rep.sub(0.35, 0.75)) if n_cand else np.empty(0, dtype=np.float32)
+    clock("similarity")
     rep(0.75, "คิดคะแนน")
 
     # ---- vectorised evidence and vetoes
@@ -406,11 +595,17 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
              + W["different_channels"] * diff_ch + W["same_office"] * same_owner
              + W["other_tambon"] * (~same_tambon & ~both_pt))
     veto = np.full(n_cand, "", dtype=object)
-    veto[(r.fam[ii] >= 0) & (r.fam[jj] >= 0) & (r.fam[ii] != r.fam[jj])] = "work_type"
+    codes = [w.code for w in WORK_TYPES]
+    # work types agree when they are the same, one is unknown, or one is the family of the other
+    # (dredging a pond improves a reservoir; a health centre is a building): not two members of one family
+    head = np.array([codes.index(WORK_FAMILIES.get(c, c)) for c in codes] + [-1], dtype=np.int16)
+    wa, wb = r.wt[ii], r.wt[jj]
+    veto[~((wa < 0) | (wb < 0) | (wa == wb) | (head[wa] == wb) | (head[wb] == wa))] = "work_type"
     veto[act_mis] = "action"
     veto[r.component[ii] != r.component[jj]] = "component"
-    vehicle = [w.code for w in WORK_TYPES].index("vehicle")
-    veto[(r.wt[ii] == vehicle) | (r.wt[jj] == vehicle)] = "procurement"
+    bought = np.isin(np.arange(len(codes) + 1), [codes.index("vehicle"), codes.index("equipment")])
+    veto[bought[wa] | bought[wb]] = "procurement"
+    veto[r.part[ii] != r.part[jj]] = "part"
     veto[same_tambon & both_v & ((va & vb) == 0)] = "village"
     veto[(r.phase[ii] > 0) & (r.phase[jj] > 0) & (r.phase[ii] != r.phase[jj])] = "phase"
     veto[(r.tyear[ii] > 0) & (r.tyear[jj] > 0) & (r.tyear[ii] != r.tyear[jj])] = "title_year"
@@ -419,27 +614,45 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     # place and specification evidence needs the parsed titles: only for pairs that can still reach the threshold
     reach = (veto == "") & (sim >= MIN_SIMILARITY) & (score + W["shared_place"] + W["spec_agree"] >= p.threshold)
     sel = np.flatnonzero(reach)
+    clock("scoring")
     shared = np.full(n_cand, None, dtype=object)
     spec = np.zeros(n_cand, dtype=np.int8)
     conflict = np.zeros(n_cand, dtype=bool)
-    for k in sel.tolist():
-        fa, fb = r.feats[r.key_id[ii[k]]], r.feats[r.key_id[jj[k]]]
-        if fa.segment and fb.segment and (fa.segment[1] <= fb.segment[0] or fb.segment[1] <= fa.segment[0]):
-            veto[k] = "segment"
-            continue
-        if fa.segment_ends and fb.segment_ends and fa.segment_ends != fb.segment_ends:
-            veto[k] = "segment"
-            continue
-        shared[k], conflict[k] = _places_compare(fa, fb)
-        spec[k] = _specs_compare(fa.specs, fb.specs)
+    shared_road = np.zeros(n_cand, dtype=bool)
+    shared_dry = np.zeros(n_cand, dtype=bool)  # a shared place that is not a river, canal or stream
+    if len(sel):
+        a_t, b_t = r.title_id[ii[sel]], r.title_id[jj[sel]]
+        sa, sb = r.cols.segment[a_t], r.cols.segment[b_t]
+        ea, eb = r.cols.segment_ends[a_t], r.cols.segment_ends[b_t]
+        # chainages that do not overlap, or two different named ends: another segment of one road
+        other_segment = (sa[:, 1] <= sb[:, 0]) | (sb[:, 1] <= sa[:, 0])
+        other_segment |= (ea >= 0) & (eb >= 0) & (ea != eb)
+        veto[sel[other_segment]] = "segment"
+        sel = sel[~other_segment]
+        cmp = _places_compare(r, r.name_id[ii[sel]], r.name_id[jj[sel]])
+        shared[sel], conflict[sel], shared_road[sel], shared_dry[sel] = cmp[:4]
+        veto[sel[cmp[4]]] = "structure"
+        spec[sel] = _specs_compare(r.cols.specs[r.title_id[ii[sel]]], r.cols.specs[r.title_id[jj[sel]]])
     score = (score + W["shared_place"] * (shared != None) + W["place_conflict"] * conflict  # noqa: E711
              + W["spec_agree"] * (spec > 0) + W["spec_conflict"] * (spec < 0))
     score = np.clip(score, 0.0, 1.0)
     # two tambons (not both located): only the same named place, e.g. a road between them, makes it one work
-    # and two located points farther apart than distance_m: only a shared named place (one long road) joins them
+    # and two located points farther apart than distance_m: only a shared named place (one long road) joins them;
+    # a river is long: bank protection in two tambons is two stretches unless a village or landmark is shared
     far = both_pt & (dist > p.distance_m)
-    place_ok = (same_tambon & ~far) | (both_pt & ~far) | (shared != None)  # noqa: E711
-    flagged = np.flatnonzero((veto == "") & (sim >= MIN_SIMILARITY) & (score >= p.threshold) & place_ok)
+    along_water = (wa == codes.index("embankment")) | (wb == codes.index("embankment"))
+    place_ok = (same_tambon & ~far) | (both_pt & ~far) | ((shared != None) & (~along_water | shared_dry))  # noqa: E711
+    # village numbers count within a tambon: two tambons that both give theirs are two villages (unless one
+    # road named by both joins them)
+    veto[~same_tambon & ~both_pt & both_v & ~shared_road & (veto == "")] = "village"
+    open_ = veto == ""
+    high = (sim >= MIN_SIMILARITY) & (score >= p.threshold)
+    flagged = np.flatnonzero(open_ & high & place_ok)
+    labels, counts = np.unique(veto[~open_].astype(str), return_counts=True)
+    set_aside = {str(k): int(c) for k, c in zip(labels, counts)}
+    set_aside["score"] = int((open_ & ~high).sum())  # below the threshold
+    set_aside["place"] = int((open_ & high & ~place_ok).sum())  # two places that no shared name joins
+    clock("places")
     rep(0.85, "ตรวจผลการพิจารณาเดิม")
 
     pid = frame["project_id"].astype(str).to_numpy(dtype=object)
@@ -464,11 +677,13 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
         rows.append((a, b, float(score[k]), float(sim[k]), th, en, decision, keep, note,
                      None if np.isnan(dist[k]) else float(dist[k])))
     pairs = _pairs_frame(frame, rows, pid, src)
+    clock("reasons")
     groups, members = _groups(frame, pairs, pid, src)
     pairs = pairs.sort_values(["group_id", "score"], ascending=[True, False], kind="stable").reset_index(drop=True)
+    clock("groups")
     rep(1.0, "เสร็จ")
     return DuplicateResult(provenance=provenance, pairs=pairs, groups=groups, members=members,
-                           candidates=n_cand, suppressed=suppressed)
+                           candidates=n_cand, suppressed=suppressed, timings=clock.laps, set_aside=set_aside)
 
 
 def _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, conflict, spec, same_tambon):
@@ -570,12 +785,13 @@ def _groups(frame: pd.DataFrame, pairs: pd.DataFrame, pid, src) -> tuple[pd.Data
               else pd.Series(np.nan, index=frame.index)).to_numpy(dtype=float)
     m = pd.DataFrame({"root": roots, "row": rows, "budget": budget[rows]})
     agg = m.groupby("root").agg(size=("row", "size"), total=("budget", "sum"), top=("budget", "max"))
-    best = pairs.assign(root=[find(a) for a in pairs["row_a"].tolist()]).groupby("root")["score"].max()
+    pair_root = np.array([find(a) for a in pairs["row_a"].tolist()], dtype=np.int64)
+    best = pd.Series(pairs["score"].to_numpy(), index=pair_root).groupby(level=0).max()
     agg["max_score"] = best
     agg["at_stake"] = agg["total"] - agg["top"].fillna(0)
     agg = agg.sort_values(["max_score", "at_stake"], ascending=False)
     gid = pd.Series(np.arange(1, len(agg) + 1), index=agg.index)
-    pairs["group_id"] = [int(gid[find(a)]) for a in pairs["row_a"].tolist()]
+    pairs["group_id"] = gid.reindex(pair_root).to_numpy()
 
     def col(name):
         return frame[name].to_numpy(dtype=object) if name in frame.columns else np.full(len(frame), None, dtype=object)
@@ -586,16 +802,29 @@ def _groups(frame: pd.DataFrame, pairs: pd.DataFrame, pid, src) -> tuple[pd.Data
         "fiscal_year": col("fiscal_year")[rows], "budget": budget[rows], "tambon_code": col("tambon_code")[rows],
         "village_no": col("village_no")[rows], "row": rows,
     }).sort_values(["group_id", "budget"], ascending=[True, False], kind="stable").reset_index(drop=True)
-    dec = pairs.groupby("group_id")["decision"].agg(lambda s: ", ".join(sorted({x for x in s if x})))
     groups = pd.DataFrame({
         "group_id": gid.to_numpy(), "size": agg["size"].to_numpy(), "max_score": agg["max_score"].round(3).to_numpy(),
         "total_budget": agg["total"].to_numpy(), "budget_at_stake": agg["at_stake"].to_numpy(),
     })
-    by = members.groupby("group_id")
-    groups["channels"] = groups["group_id"].map(by["channel"].agg(lambda s: "/".join(sorted({str(x) for x in s}))))
-    groups["fiscal_years"] = groups["group_id"].map(by["fiscal_year"].agg(lambda s: "/".join(sorted({str(x) for x in s}))))
-    groups["project_ids"] = groups["group_id"].map(by["project_id"].agg(", ".join))
-    groups["decisions"] = groups["group_id"].map(dec).fillna("")
+    # the text columns, one pass over the members (in their order) and the pairs
+    channels: dict[int, set] = {}
+    years: dict[int, set] = {}
+    ids: dict[int, list] = {}
+    for g, c, y, p in zip(members["group_id"].tolist(), members["channel"].tolist(),
+                          members["fiscal_year"].tolist(), members["project_id"].tolist()):
+        channels.setdefault(g, set()).add(str(c))
+        years.setdefault(g, set()).add(str(y))
+        ids.setdefault(g, []).append(p)
+    decided: dict[int, set] = {}
+    for g, d in zip(pairs["group_id"].tolist(), pairs["decision"].tolist()):
+        s = decided.setdefault(g, set())
+        if d:
+            s.add(d)
+    order = groups["group_id"].tolist()
+    groups["channels"] = ["/".join(sorted(channels[g])) for g in order]
+    groups["fiscal_years"] = ["/".join(sorted(years[g])) for g in order]
+    groups["project_ids"] = [", ".join(ids[g]) for g in order]
+    groups["decisions"] = [", ".join(sorted(decided.get(g, ()))) for g in order]
     return groups[gcols], members[mcols]
 
 

@@ -14,11 +14,12 @@ Rules, in the order they apply (each has a test quoting a real title, tests/area
 3. Abbreviations expanded (:data:`ABBREVIATIONS`): ``คสล.``/``ค.ส.ล.`` → คอนกรีตเสริมเหล็ก, ``ถ.`` → ถนน,
    ``ม.3``/``หมู่ 3`` → หมู่ที่ 3, ``ต.``/``อ.``/``จ.`` → ตำบล/อำเภอ/จังหวัด, ``บ.`` → บ้าน, ``ซ.`` → ซอย,
    ``กม.`` → กิโลเมตร, ``ม.`` after a number → เมตร, ``ลบ.ม.`` → ลูกบาศก์เมตร, ``ตร.ม.`` → ตารางเมตร,
-   ``รพ.สต.`` → โรงพยาบาลส่งเสริมสุขภาพตำบล, ``ปตร.`` → ประตูระบายน้ำ.
+   ``รพ.สต.`` → โรงพยาบาลส่งเสริมสุขภาพตำบล, ``ปตร.`` → ประตูระบายน้ำ, ``ทรบ.`` → ท่อระบายน้ำ.
 4. Specifications (กว้าง/ยาว/หนา/ลึก/ระยะทาง/ความยาว/ปริมาตร/พื้นที่ … เมตร/กิโลเมตร/ลูกบาศก์เมตร/ไร่)
    and counts (``1 แห่ง``, ``2 คัน``) are cut out of the name and parsed into numbers (metres, m², m³, rai).
 5. The address (ตำบล…/อำเภอ…/จังหวัด…) and village numbers (หมู่ที่ N, kept as a set) are cut out.
-6. Phase and part markers (ระยะที่/ช่วงที่/ตอนที่/เฟส/โซน/แห่งที่/จุดที่ N); a cost line of another item
+6. Phase markers (ระยะที่/ช่วงที่/ตอนที่/เฟส N) and numbered parts of one place (โซน/แห่งที่/จุดที่/ตัวที่ N,
+   kept in :attr:`TitleFeatures.parts`) are cut out; a cost line of another item
    (ค่าควบคุมงาน…, ค่าออกแบบ…) is marked :attr:`TitleFeatures.component`, kilometre chainages (``0+000 - 3+950``), a year in the title
    (ประจำปี 2567) and multi-year wording (ผูกพัน, ข้ามปี) are cut out and kept as features.
 7. Leading ``โครงการ``/``ค่า``/``งาน``/``จ้าง(เหมา)``/``ก่อสร้าง`` and the other action verbs are stripped,
@@ -29,9 +30,22 @@ Rules, in the order they apply (each has a test quoting a real title, tests/area
 8. Synonyms (:data:`SYNONYMS`): กล้องโทรทัศน์วงจรปิด/CCTV, โซล่าเซลล์/พลังงานแสงอาทิตย์, ไฟฟ้าแสงสว่าง/ส่องสว่าง,
    ถนนคอนกรีต = ถนนคอนกรีตเสริมเหล็ก, filler ภายใน/ประจำหมู่บ้าน dropped.
    The work type is the earliest keyword of :data:`WORK_TYPES` in the name (the longest at one position):
-   Thai titles put the head noun first (``ถนน… พร้อมท่อระบายน้ำ`` is a road).
+   Thai titles put the head noun first (``ถนน… พร้อมท่อระบายน้ำ`` is a road). Buildings include โรง…
+   (โรงฝึก, โรงยิม…); equipment and information systems (ครุภัณฑ์, เครื่อง…, คอมพิวเตอร์, เว็บไซต์, ระบบ…
+   อิเล็กทรอนิกส์) are purchases, except a machine a work is done with (``ด้วยเครื่อง…``) and furniture bought
+   with a building (``อาคาร… พร้อมครุภัณฑ์`` is a building).
 9. Named places: บ้าน…, ชุมชน…, คลอง…, หนอง…, ห้วย…, ลำ…, บึง…, แม่น้ำ…, สาย…, ซอย…, ถนน<name>, วัด…, โรงเรียน…
-   — generic words that follow these (ถนนคอนกรีต…, คลองส่งน้ำ, บ้านพัก…) are not names.
+   — generic words that follow these (ถนนคอนกรีต…, คลองส่งน้ำ, บ้านพัก…, ลำน้ำสายหลัก) are not names, nor are
+   วัด in ตรวจวัด/เครื่องวัด; a name ends before a size (ขนาด…).
+10. Parts of one place (:attr:`TitleFeatures.parts`): the reach (ตอนบน/ตอนล่าง/ตอนกลาง…), the head, middle or
+    tail of a canal or stream (ต้น/กลาง/ปลายคลอง…), a bank or branch (ฝั่งซ้าย, ``1 ซ้าย``/``1 ขวา``), the numbered
+    parts of rule 6, and a number that ends the name (``เหนือเขื่อนวังร่มเกล้า 1``, ``DIKE 9-1``): one member of a
+    series of works written from one template.
+11. The name of the structure (:attr:`TitleFeatures.site`): what follows the first work keyword, after words that
+    describe the work instead of naming it (ด้วยไฟฟ้า, ทดน้ำ, คอนกรีตเสริมเหล็ก, สาย, ริม, หมู่บ้าน, แบบ…,
+    พร้อม<another work>…) and up to the next part of the title (พร้อม…, บริเวณ…, brackets, sizes, the project or
+    the address); compared without vowel and tone marks (``สถานีสูบน้ำด้วยไฟฟ้าพร้อมระบบส่งน้ำ บ้านโคกยาง`` →
+    บานโคกยาง).
 """
 
 from __future__ import annotations
@@ -41,8 +55,12 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from areaplan.values import clean_text, thai_digits_to_arabic
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # --------------------------------------------------------------------------------------------- work types
 
@@ -72,7 +90,8 @@ WORK_TYPES: tuple[WorkType, ...] = (
     WorkType("reservoir", "แหล่งเก็บน้ำ", "reservoir", (
         "อ่างเก็บน้ำ", "แก้มลิง", "สระเก็บน้ำ", "สระน้ำ", "ขุดสระ", "บ่อเก็บน้ำ", "แหล่งน้ำ", "เขื่อนเก็บกักน้ำ")),
     WorkType("irrigation", "ระบบส่งน้ำ", "irrigation canal", (
-        "คลองส่งน้ำ", "ระบบส่งน้ำ", "คูส่งน้ำ", "ดาดคอนกรีต", "ลำเหมือง", "ท่อส่งน้ำ", "ระบบกระจายน้ำ")),
+        "คลองส่งน้ำ", "ระบบส่งน้ำ", "คูส่งน้ำ", "ดาดคอนกรีต", "ลำเหมือง", "ท่อส่งน้ำ", "ระบบกระจายน้ำ", "คลองผันน้ำ",
+        "ผันน้ำ")),
     WorkType("pumping", "สถานีสูบน้ำ", "pumping station", (
         "สถานีสูบน้ำ", "ระบบสูบน้ำ", "เครื่องสูบน้ำ", "สูบน้ำด้วยไฟฟ้า", "สูบน้ำพลังงานแสงอาทิตย์")),
     WorkType("water_supply", "ประปา", "water supply", (
@@ -89,7 +108,7 @@ WORK_TYPES: tuple[WorkType, ...] = (
         "โรงพยาบาลส่งเสริมสุขภาพตำบล", "สถานีอนามัย", "ศูนย์สุขภาพชุมชน", "สถานีสุขภาพ", "โรงพยาบาล")),
     WorkType("building", "อาคาร", "building", (
         "อาคาร", "ศาลา", "หอประชุม", "ที่ทำการ", "บ้านพัก", "โรงอาหาร", "ห้องน้ำ", "ศูนย์พัฒนาเด็กเล็ก",
-        "ห้องเรียน", "โรงจอดรถ", "รั้ว", "หอพัก")),
+        "ห้องเรียน", "โรงจอดรถ", "รั้ว", "หอพัก", "โรง")),
     WorkType("training", "ฝึกอบรม", "training", (
         "ฝึกอบรม", "อบรม", "สัมมนา", "ศึกษาดูงาน", "พัฒนาศักยภาพ", "ส่งเสริมอาชีพ", "ฝึกอาชีพ")),
     WorkType("tourism", "ท่องเที่ยว", "tourism", ("แหล่งท่องเที่ยว", "ท่องเที่ยว", "จุดชมวิว", "ลานวัฒนธรรม")),
@@ -102,6 +121,10 @@ WORK_TYPES: tuple[WorkType, ...] = (
     WorkType("sports", "ลานกีฬา", "sports ground", (
         "สนามกีฬา", "ลานกีฬา", "สนามฟุตบอล", "เครื่องออกกำลังกาย", "ลานออกกำลังกาย", "สนามเด็กเล่น")),
     WorkType("market", "ตลาด", "market", ("ตลาด",)),
+    # purchases of equipment and information systems: bought for an office, not built at a place
+    WorkType("equipment", "ครุภัณฑ์", "equipment", (
+        "ครุภัณฑ์", "เครื่อง", "อุปกรณ์", "คอมพิวเตอร์", "ระบบสารสนเทศ", "อิเล็กทรอนิกส์", "ซอฟต์แวร์", "ซอฟท์แวร์",
+        "โปรแกรม", "เว็บไซต์", "แอปพลิเคชัน", "แอปพลิเคชั่น", "ระบบฐานข้อมูล")),
 )
 WORK_TYPE_BY_CODE: dict[str, WorkType] = {w.code: w for w in WORK_TYPES}
 
@@ -145,6 +168,7 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     (r"(?<![ก-๙A-Za-z.])ถ\s*\.\s*(?=คอนกรีตเสริมเหล็ก|\s*คอนกรีต|\s*ลาดยาง|\s*ลูกรัง|\s*หินคลุก|\s*[ก-ฮเ-ไ])", "ถนน "),
     (r"รพ\s*\.\s*สต\s*\.?", " โรงพยาบาลส่งเสริมสุขภาพตำบล "),
     (r"ปตร\s*\.?", " ประตูระบายน้ำ "),
+    (r"ทรบ\s*\.?", " ท่อระบายน้ำ "),
     (r"ลบ\s*\.\s*ม\s*\.?", " ลูกบาศก์เมตร "),
     (r"ตร\s*\.\s*ม\s*\.?", " ตารางเมตร "),
     (r"ตร\s*\.\s*กม\s*\.?", " ตารางกิโลเมตร "),
@@ -159,11 +183,11 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     (r"(?<![ก-๙A-Za-z.])ซ\s*\.\s*(?=[ก-ฮเ-ไ0-9])", " ซอย"),
 )
 #: a literal each abbreviation needs (the pattern is skipped when the title lacks it: most titles lack most)
-_ABBREV_NEEDS = ("ล", "ถ", "สต", "ปตร", "ลบ", "ตร", "ตร", "กม", "ซม", "ม", "ม", ".", ".", ".", ".", ".")
+_ABBREV_NEEDS = ("ล", "ถ", "สต", "ปตร", "ทรบ", "ลบ", "ตร", "ตร", "กม", "ซม", "ม", "ม", ".", ".", ".", ".", ".")
 #: a cheap necessary condition for each abbreviation, checked on the current text just before its pass: a
 #: search that starts with a literal (fast in `re`) instead of a pattern led by a lookbehind (tried everywhere)
 _ABBREV_PRE = (
-    re.compile(r"คสล|ค\s*\.\s*ส"), re.compile(r"ถ\s*\."), re.compile(r"รพ\s*\."), None, re.compile(r"ลบ\s*\."),
+    re.compile(r"คสล|ค\s*\.\s*ส"), re.compile(r"ถ\s*\."), re.compile(r"รพ\s*\."), None, None, re.compile(r"ลบ\s*\."),
     re.compile(r"ตร\s*\."), re.compile(r"ตร\s*\."), None, None, re.compile(r"\d\s*ม"), None,
     re.compile(r"ต\s*\."), re.compile(r"อ\s*\."), re.compile(r"จ\s*\."), re.compile(r"บ\s*\."), re.compile(r"ซ\s*\."),
 )
@@ -197,6 +221,8 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
 _SYNONYM_NEEDS = (("กล้อง", "cctv", "CCTV"), ("โซล", "แสงอาทิตย์"), ("ไฟ",), ("ถนนคอนกรีต",), ("หมู่บ้าน",))
 _SYNONYM_RE = tuple((re.compile(p, re.IGNORECASE), r, need) for (p, r), need in zip(SYNONYMS, _SYNONYM_NEEDS))
 _THAI_DIGIT = re.compile("[๐-๙]")
+#: any character that rule 1–2 changes: invisible marks, Thai digits, commas, dashes, ไปยาลน้อย
+_CHAR_FIX = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad๐-๙,–—ฯ]")
 #: Work types that describe one work from two sides (dredging a pond = improving a reservoir): never a veto.
 WORK_FAMILIES: dict[str, str] = {"reservoir": "dredging", "irrigation": "dredging", "water_gate": "weir",
                                  "health": "building", "power": "lighting"}
@@ -214,7 +240,6 @@ _SPEC_KEYS: tuple[tuple[str, str], ...] = (
     ("เส้นผ่าศูนย์กลาง", "diameter"), ("สันฝายสูง", "height"), ("ความสูง", "height"), ("สูง", "height"),
     ("ขนาด", "size"),
 )
-_SPEC_KW = "|".join(re.escape(k) for k, _ in _SPEC_KEYS)
 #: a lookahead on the first character a match can start with (``re`` then rejects most positions at once);
 #: the keyword alternation as a trie matches what the flat list matches (each longer word precedes its prefixes)
 _SPEC_FIRST = "".join(sorted({"ห", "ข", "ผ", "ไ", "ป", "ก"} | {k[0] for k, _ in _SPEC_KEYS}))
@@ -230,10 +255,19 @@ _UNIT_FACTOR = {"กิโลเมตร": 1000.0, "เซนติเมตร
 
 _ADMIN_RE = re.compile(r"(?=[แ,ตอจ])(?:และ\s*|,\s*)?(?<!สุขภาพ)(?<!ส่วน)(?:ตำบล|อำเภอ|จังหวัด)\s*[ก-๙]+(?:\s*,)?")
 _VILLAGE_RE = re.compile(r"(?=[แ,ห])(?:และ\s*|,\s*)?หมู่ที่\s*(\d{1,2})(?!\d)(?:\s*(?:,|-|และ|ถึง)\s*(?=หมู่ที่|\d))?")
+#: without "," and "และ" in a title the optional lead of these two never matches: the same patterns without it
+#: (a literal first, which ``re`` scans for fast; the lookbehinds written after the keyword they guard)
+_VILLAGE_PLAIN_RE = re.compile(r"หมู่ที่\s*(\d{1,2})(?!\d)(?:\s*(?:,|-|และ|ถึง)\s*(?=หมู่ที่|\d))?")
+_ADMIN_PLAIN_RE = re.compile(
+    "[ตอจ](?:" + "|".join(f"(?<={w[0]}){w[1:]}" for w in ("ตำบล", "อำเภอ", "จังหวัด")) + ")"
+    + "".join(f"(?<!{lead}{w})" for w in ("ตำบล", "อำเภอ", "จังหวัด") for lead in ("สุขภาพ", "ส่วน"))
+    + r"\s*[ก-๙]+(?:\s*,)?")
 _VILLAGE_LIST_RE = re.compile(r"หมู่ที่\s*(\d{1,2})((?:\s*(?:,|และ)\s*\d{1,2}(?!\d))+)")
-_PHASE_RE = re.compile(r"(?=[(\sรชตเpโแจ])\(?\s*(?:ระยะที่|ช่วงที่|ตอนที่|เฟสที่|เฟส|phase|ระยะ|โซน(?:ที่)?|แห่งที่|จุดที่)\s*(\d{1,2})(?!\d)\s*\)?",
+_PHASE_RE = re.compile(r"(?=[(\sรชตเpโแจ])\(?\s*(?P<w>ระยะที่|ช่วงที่|ตอนที่|เฟสที่|เฟส|phase|ระยะ|โซน(?:ที่)?|แห่งที่|จุดที่|ตัวที่)\s*(\d{1,2})(?!\d)\s*\)?",
                        re.IGNORECASE)
-_PHASE_WORDS = ("ระยะ", "ช่วงที่", "ตอนที่", "เฟส", "phase", "Phase", "PHASE", "โซน", "แห่งที่", "จุดที่")
+_PHASE_WORDS = ("ระยะ", "ช่วงที่", "ตอนที่", "เฟส", "phase", "Phase", "PHASE", "โซน", "แห่งที่", "จุดที่", "ตัวที่")
+#: numbered parts of one place (the zone, site or unit of a set), not phases in time
+_PART_WORDS = {"โซน": "โซน", "โซนที่": "โซน", "แห่งที่": "แห่งที่", "จุดที่": "จุดที่", "ตัวที่": "ตัวที่"}
 _CHAIN_RE = re.compile(r"(?=[ก\d])(?:กิโลเมตร(?:ที่)?\s*)?(\d{1,3})\+(\d{3})")
 _SEGMENT_RE = re.compile(r"(?=[ชก\d])(?:ช่วง\s*)?(?:กิโลเมตร(?:ที่)?\s*)?\d{1,3}\+\d{3}(?:\s*(?:-|ถึง)\s*(?:กิโลเมตร(?:ที่)?\s*)?\d{1,3}\+\d{3})?")
 _SEGMENT_NAMED_RE = re.compile(r"ช่วง\s*(?:จาก\s*)?((?:บ้าน|ชุมชน|วัด|โรงเรียน|แยก|สะพาน|คลอง)[^\s-]+)\s*(?:ถึง|ไป|-)\s*"
@@ -256,7 +290,7 @@ _PREFIX_RE = re.compile(r"^(?:" + trie_regex(_PREFIXES) + r")\s*")
 
 _PLACE_KINDS: tuple[tuple[str, str, str], ...] = (
     # (kind, keyword, negative lookahead of generic words that are not names)
-    ("road", "สาย", r"ทาง|ใหญ่|ไฟ|ส่ง|ซอย|ไฟฟ้า|ละ|ต่างๆ|รอง"),
+    ("road", "สาย", r"ทาง|ใหญ่|ไฟ|ส่ง|ซอย|ไฟฟ้า|ละ|ต่างๆ|รอง|หลัก"),
     ("road", "ซอย", r"ย่อย|ต่างๆ"),
     ("road", "ถนน", r"คอนกรีต|ลาดยาง|ลูกรัง|หินคลุก|แอสฟัลต์|ผิว|สาย|เข้า|เลียบ|ภายใน|คันคลอง|พารา|ใน|เพื่อ|ดิน|ทาง|ซอย|สู่|ไป|เชื่อม|และ|บ้าน"),
     ("village", "บ้าน", r"พัก|เรือน|เลขที่|ผู้|ปลอดภัย|มั่นคง|แบบ"),
@@ -271,10 +305,13 @@ _PLACE_KINDS: tuple[tuple[str, str, str], ...] = (
     ("landmark", "วัด", r"ถุ|ระดับ|ค่า|ขนาด|ปริมาณ"),
     ("landmark", "โรงเรียน", r"ต่างๆ"),
 )
-_STOP = r"ถึง|พร้อม|เชื่อม|และ|บริเวณ|ช่วง|จาก|ไปยัง|ไป|หมู่ที่|เพื่อ|ซึ่ง|โดย|ระยะ|หน้า|ข้าง|ด้าน"
+_STOP = r"ถึง|พร้อม|เชื่อม|และ|บริเวณ|ช่วง|จาก|ไปยัง|ไป|หมู่ที่|เพื่อ|ซึ่ง|โดย|ระยะ|หน้า|ข้าง|ด้าน|ขนาด"
+#: words a place keyword may end, which make it no place: คลองสาย…, หมู่บ้าน…, ตรวจวัด…/เครื่องวัด… (measuring)
+_PLACE_LOOKBEHIND = {"สาย": "(?<!คลองสาย)", "ซอย": "(?<!คลองซอย)", "บ้าน": "(?<!หมู่บ้าน)",
+                     "วัด": "(?<!ตรวจวัด)(?<!เครื่องวัด)"}
 _PLACE_RE = tuple(
     # the lookbehind after the keyword (``สาย(?<!คลองสาย)`` = ``(?<!คลอง)สาย``) lets ``re`` scan for the literal
-    (kind, kw, re.compile(re.escape(kw) + (rf"(?<!คลอง{kw})" if kw in ("สาย", "ซอย") else r"(?<!หมู่บ้าน)" if kw == "บ้าน" else "") + r"\s?" + (rf"(?!{neg})" if neg else "")
+    (kind, kw, re.compile(re.escape(kw) + _PLACE_LOOKBEHIND.get(kw, "") + r"\s?" + (rf"(?!{neg})" if neg else "")
                           + rf"((?:(?!{_STOP})[ก-๙A-Za-z0-9./{'-' if kind == 'road' else ''}])+"
                           + (r"(?:\s\d+(?![\d.]))?)" if kind == "road" else ")")))
     for kind, kw, neg in _PLACE_KINDS
@@ -288,20 +325,23 @@ def normalize(title: object) -> str:
     t = clean_text(title)
     if not t:
         return ""
-    t = _INVISIBLE.sub("", t)
-    if _THAI_DIGIT.search(t):
-        t = thai_digits_to_arabic(t)
-    if "," in t:
-        t = _THOUSANDS.sub("", t)
-    t = t.replace("–", "-").replace("—", "-").replace("ฯ", "")
+    if _CHAR_FIX.search(t):  # most titles have none of these characters: one scan instead of five
+        t = _INVISIBLE.sub("", t)
+        if _THAI_DIGIT.search(t):
+            t = thai_digits_to_arabic(t)
+        if "," in t:
+            t = _THOUSANDS.sub("", t)
+        t = t.replace("–", "-").replace("—", "-").replace("ฯ", "")
     for rx, rep, need, pre in _ABBREV_RE:
         if need in t and (pre is None or pre.search(t)):
             t = rx.sub(rep, t)
     if "-" in t:
         t = _DASH.sub("-", t)
     for rx, rep, needs in _SYNONYM_RE:
-        if any(n in t for n in needs):
-            t = rx.sub(rep, t)
+        for n in needs:
+            if n in t:
+                t = rx.sub(rep, t)
+                break
     return " ".join(t.split())
 
 
@@ -324,6 +364,9 @@ class TitleFeatures:
     multi_year: bool
     component: bool  # a cost line of another item: ค่าควบคุมงาน (supervision), ค่าออกแบบ (design), ค่าจ้างที่ปรึกษา
     specs: dict[str, float] = field(default_factory=dict, hash=False, compare=False)
+    parts: frozenset[str] = frozenset()  # which part of a place: ตอนบน, กลาง/ปลาย, ซ้าย/ขวา, แห่งที่ 2, a series number #1
+    # the name that follows the work noun (สถานีสูบน้ำ<บ้านโคกยาง>) without marks: what the structure is called
+    site: str = ""
 
     @property
     def village(self) -> int | None:
@@ -334,25 +377,8 @@ class TitleFeatures:
 _SPEC_NAME: dict[str, str] = {}
 for _k, _n in _SPEC_KEYS:
     _SPEC_NAME.setdefault(_k, _n)
-_SPEC_WORDS = tuple(_SPEC_NAME)
-#: ``_SPEC_WORDS_RE.search(t)`` is ``any(w in t for w in _SPEC_WORDS)`` in one scan (likewise the phase words)
-_SPEC_WORDS_RE = re.compile(trie_regex(_SPEC_WORDS))
+#: ``_PHASE_WORDS_RE.search(t)`` is ``any(w in t for w in _PHASE_WORDS)`` in one scan
 _PHASE_WORDS_RE = re.compile(trie_regex(_PHASE_WORDS))
-
-
-def _spec_value(m: re.Match) -> tuple[str, float]:
-    kw, a, b, unit = m.group("kw", "a", "b", "unit")
-    name = _SPEC_NAME[kw]
-    a = float(a)
-    value = max(a, float(b)) if b else a
-    unit = "".join(unit.split()) if unit else ""
-    if unit.startswith("ล้าน"):
-        value *= 1e6
-    else:
-        value *= _UNIT_FACTOR.get(unit, 1.0)
-    if name == "area" and unit == "ไร่":
-        name = "benefit_area"
-    return name, value
 
 
 def _cut(t: str, matches: list) -> str:
@@ -383,11 +409,19 @@ def _dedupe_words(text: str) -> str:
     return text
 
 
+def _keywords(name: str):
+    """(match, work type code) of each work keyword in the name, in order."""
+    for m in _KW_RE.finditer(name):
+        code = _KW_TO_TYPE.get(m.group(0).lower()) or _KW_TO_TYPE[m.group(0)]
+        if code == "equipment" and name.endswith("ด้วย", 0, m.start()):
+            continue  # ด้วยเครื่อง…: the tool a work is done with, not a purchase
+        yield m, code
+
+
 def _work_types(name: str) -> tuple[str | None, frozenset[str]]:
     first: tuple[int, int, str] | None = None
     found: set[str] = set()
-    for m in _KW_RE.finditer(name):
-        code = _KW_TO_TYPE.get(m.group(0).lower()) or _KW_TO_TYPE[m.group(0)]
+    for m, code in _keywords(name):
         found.add(code)
         if first is None:
             first = (m.start(), -len(m.group(0)), code)
@@ -399,10 +433,10 @@ _WT_ORDER = {w.code: i for i, w in enumerate(WORK_TYPES)}
 _TRIM_RE = re.compile(r"(?=[\s-])(?:(?:\s*-\s*)+$|^\s*-\s*|\s-\s)")
 _PLUS_RE = re.compile(r"\s*พร้อม")
 #: cheap necessary conditions (searches that start with a literal or a digit) before the costlier passes
-_SPEC_PRE = re.compile(rf"(?:{_SPEC_KW})\s*(?:ไม่น้อยกว่า|ไม่เกิน|ประมาณ|รวม|ละ)?\s*\d")
+_SPEC_PRE = re.compile(rf"(?:{trie_regex(_SPEC_NAME)})\s*(?:ไม่น้อยกว่า|ไม่เกิน|ประมาณ|รวม|ละ)?\s*\d")
 _COUNT_PRE = re.compile(r"\d\s*(?:แห่ง|สายทาง|จุด|คัน|เครื่อง|ชุด|หลัง|ต้น|ระบบ|โครงการ|รายการ|บ่อ|ดวง|ท่อน|สถานี|"
                         r"ครอบครัว|สนาม|อาคาร|ยูนิต|ห้อง|งาน)")
-_PHASE_PRE = re.compile(r"(?:ระยะ|ช่วงที่|ตอนที่|เฟส|โซน|แห่งที่|จุดที่)(?:ที่)?\s*\d|phase\s*\d", re.IGNORECASE)
+_PHASE_PRE = re.compile(r"(?:ระยะ|ช่วงที่|ตอนที่|เฟส|โซน|แห่งที่|จุดที่|ตัวที่)(?:ที่)?\s*\d|phase\s*\d", re.IGNORECASE)
 
 
 _PLACE_KW_RE = re.compile(trie_regex({kw for _, kw, _ in _PLACE_KINDS}))
@@ -423,10 +457,25 @@ def _places(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=200_000)
-def features(title: object) -> TitleFeatures:
-    """Rules 1–9 on one title (cached: call it once per distinct title)."""
-    text = normalize(title)
+@lru_cache(maxsize=4096)
+def _spec_value_of(kw: str, a: str, b: str | None, unit: str | None) -> tuple[str, float]:
+    """(feature name, value in metres/m²/m³/rai) of one specification (few distinct ones: cached)."""
+    name = _SPEC_NAME[kw]
+    x = float(a)
+    value = max(x, float(b)) if b else x
+    unit = "".join(unit.split()) if unit else ""
+    if unit.startswith("ล้าน"):
+        value *= 1e6
+    else:
+        value *= _UNIT_FACTOR.get(unit, 1.0)
+    if name == "area" and unit == "ไร่":
+        name = "benefit_area"
+    return name, value
+
+
+def _cut_stage(text: str) -> tuple:
+    """Rules 4–6 on a normalised title: (rest of the text, component, multi_year, year, specs, segment,
+    segment_ends, phase, villages)."""
     t = text
     component = bool(_COMPONENT_RE.match(t))
     multi_year = "ผูกพัน" in t or "ข้ามปี" in t or "งบประมาณต่อเนื่อง" in t  # _MULTI_YEAR_WORD
@@ -438,51 +487,73 @@ def features(title: object) -> TitleFeatures:
         year = int(m.group(1))
         t = t[: m.start()] + " " + t[m.end():]
     specs: dict[str, float] = {}
-    if _SPEC_WORDS_RE.search(t) and _SPEC_PRE.search(t):  # every spec match holds these
+    if _SPEC_PRE.search(t):  # every spec match holds this (a keyword, then a number)
         ms = list(_SPEC_RE.finditer(t))
         for m in ms:
-            k, v = _spec_value(m)
-            specs.setdefault(k, v)
+            k, v = _spec_value_of(*m.group("kw", "a", "b", "unit"))
+            if k not in specs:
+                specs[k] = v
         t = _cut(t, ms)
     ms = list(_COUNT_RE.finditer(t)) if _COUNT_PRE.search(t) else None
     if ms:
-        specs.setdefault("count", float(re.match(r"(?:จำนวน\s*)?(\d+)", ms[0].group(0)).group(1)))
+        specs.setdefault("count", float(_COUNT_NUM_RE.match(ms[0].group(0)).group(1)))
         t = _cut(t, ms)
     segment = None
     if "+" in t:
         chains = [int(a) * 1000 + int(b) for a, b in _CHAIN_RE.findall(t)]
         segment = (float(min(chains)), float(max(chains))) if len(chains) >= 2 else None
         t = _SEGMENT_RE.sub(" ", t)
-    ends: frozenset[str] = frozenset()
+    ends: frozenset[str] = _NO_ENDS
     m = _SEGMENT_NAMED_RE.search(t) if "ช่วง" in t else None
     if m:
         ends = frozenset((m.group(1), m.group(2)))
         t = t[: m.start()] + " " + t[m.end():]
     phase = None
+    parts: frozenset[str] = _NO_PARTS
     ms = list(_PHASE_RE.finditer(t)) if _PHASE_WORDS_RE.search(t) and _PHASE_PRE.search(t) else None
     if ms:
-        phase = int(ms[0].group(1))
+        numbered = frozenset(f"{_PART_WORDS[m.group('w')]} {int(m.group(2))}" for m in ms if m.group("w") in _PART_WORDS)
+        phase = next((int(m.group(2)) for m in ms if m.group("w") not in _PART_WORDS), None)
+        parts = numbered or parts
         t = _cut(t, ms)
-    villages: set[int] = set()
-    if "หมู่ที่" in t:
+    villages: frozenset[int] = _NO_VILLAGES
+    if "หมู่ที่" in t and "," not in t and "และ" not in t:  # the common case, scanned faster (same matches)
+        vs = list(_VILLAGE_PLAIN_RE.finditer(t))
+        villages = frozenset([int(m.group(1)) for m in vs])
+        t = _cut(t, vs)
+    elif "หมู่ที่" in t:
+        found: set[int] = set()
         ms = list(_VILLAGE_LIST_RE.finditer(t))
         for m in ms:
-            villages.update(int(x) for x in re.findall(r"\d+", m.group(2)))
-        for m in _VILLAGE_RE.finditer(t):
-            villages.add(int(m.group(1)))
-        t = _cut(t, ms)
-        t = _VILLAGE_RE.sub(" ", t)
+            found.update(int(x) for x in _DIGITS_RE.findall(m.group(2)))
+        vs = list(_VILLAGE_RE.finditer(t))
+        for m in vs:
+            found.add(int(m.group(1)))
+        if ms:
+            t = _VILLAGE_RE.sub(" ", _cut(t, ms))
+        else:  # the same matches cut the same text: ``_VILLAGE_RE.sub(" ", t)`` without a second scan
+            t = _cut(t, vs)
+        villages = frozenset(found)
     if "ตำบล" in t or "อำเภอ" in t or "จังหวัด" in t:
-        t = _ADMIN_RE.sub(" ", t)
+        t = (_ADMIN_RE if "," in t or "และ" in t else _ADMIN_PLAIN_RE).sub(" ", t)
     t = _PUNCT.sub(" ", t)
     t = " ".join(t.split())
     if "-" in t:
-        t = _TRIM_RE.sub(" ", t)
+        t = " ".join(_TRIM_RE.sub(" ", t).split())
+    return t, component, multi_year, year, specs, segment, ends, phase, villages, parts
+
+
+@lru_cache(maxsize=100_000)
+def _name_stage(t: str) -> tuple:
+    """Rules 7–9 on what is left of a title: (name, key, work type, work types, action, places).
+
+    Titles written from one template leave the same rest (the address, village and sizes cut out): cached.
+    """
     m = _ACTION_RE.search(t)
     action = None
     if m:
         action = "repair" if m.group(0) in _REPAIR else "new"
-    name = " ".join(t.split())
+    name = t
     while True:
         stripped = _PREFIX_RE.sub("", name)
         if stripped == name:
@@ -490,78 +561,320 @@ def features(title: object) -> TitleFeatures:
         name = stripped
     name = _dedupe_words(name).strip(" -,")
     if not name:
-        name = " ".join(t.split())
-    work_type, work_types = _work_types(" ".join(t.split()))
-    if work_type == "building" and len(work_types) > 1:  # a building is the container: the specific work wins
-        work_type = min(work_types - {"building"}, key=_WT_ORDER.__getitem__)
+        name = t
+    work_type, work_types = _work_types(t)
+    if work_type == "building" and work_types - {"building", "equipment"}:
+        # a building is the container: the specific work wins (equipment bought with it does not)
+        work_type = min(work_types - {"building", "equipment"}, key=_WT_ORDER.__getitem__)
     if action is None and work_type not in (None, *_NO_ACTION):
         action = "new"  # a bare noun in a plan (ถนน คสล. สาย…) means building it
     key = (_PLUS_RE.split(name, maxsplit=1)[0] if "พร้อม" in name else name) or name  # "… พร้อม <extras>" varies between offices
+    return name, key.replace(" ", ""), work_type, work_types, action, _places(name), _parts(name), _site(name)
+
+
+#: Rule 10, parts of one place: the upper/lower reach (ตอนบน/ตอนล่าง…), the head/middle/tail of a canal
+#: (ต้น/กลาง/ปลายคลอง), the left/right bank or branch (ฝั่งซ้าย, คลองซอย 1 ซ้าย) and a number that ends the
+#: name (เหนือเขื่อนวังร่มเกล้า 1, คลองซอย 1): one member of a series of works from one template
+_POS_PART_RE = re.compile(
+    r"ตอน(?P<reach>บน|ล่าง|กลาง|ต้น|ปลาย)"
+    r"|(?<![ก-๙])(?P<along>ต้น|กลาง|ปลาย)(?=\s*(?:คลอง|ลำ|ห้วย|แม่น้ำ|หนอง|อ่าง|ทาง|สาย))"
+    r"|ฝั่ง(?P<bank>ซ้าย|ขวา)|(?<=\d)\s*(?P<side>ซ้าย|ขวา)"
+    r"|(?<=[ก-๙A-Za-z])\s*(?P<num>\d{1,4}(?:-\d{1,3})?)(?=\s*(?:ซ้าย|ขวา)?\s*(?:$|พร้อม|\(|โครงการ))")
+
+
+def _parts(name: str) -> frozenset[str]:
+    out = set()
+    for m in _POS_PART_RE.finditer(name):
+        kind = m.lastgroup
+        value = m.group(kind)
+        out.add("ตอน" + value if kind == "reach" else "#" + value if kind == "num" else value)
+    return frozenset(out) if out else _NO_PARTS
+
+
+#: Rule 11, the name of the structure: what follows the first work keyword of the name, after words that
+#: describe the work rather than name it (ด้วยไฟฟ้า, คอนกรีตเสริมเหล็ก, ทดน้ำ, สาย, ริม, พร้อม<another work>…),
+#: up to the next part of the title (พร้อม…, บริเวณ…, (…), sizes, the project or address that follows)
+_SITE_WORDS = (
+    "ด้วยไฟฟ้า", "ด้วยพลังงานแสงอาทิตย์", "พลังงานแสงอาทิตย์", "ระบบไฟฟ้า", "ทดน้ำ", "ชะลอน้ำ", "คอนกรีตเสริมเหล็ก",
+    "คอนกรีต", "ลาดยาง", "แอสฟัลต์ติกคอนกรีต", "แอสฟัลท์ติกคอนกรีต", "พาราแอสฟัลต์ติกคอนกรีต", "แอสฟัลต์ติก",
+    "ลูกรัง", "หินคลุก", "ผิวจราจร", "สาย", "ริมฝั่ง", "ริม", "อเนกประสงค์", "ภายใน", "หมู่บ้าน", "สาธารณะ",
+    "ขนาดใหญ่", "ขนาดกลาง", "ขนาดเล็ก", "เก็บน้ำ", "กักเก็บน้ำ")
+_SITE_SKIP = re.compile(r"(?:\s*(?:" + trie_regex(_SITE_WORDS) + r"|แบบ[^\s\d]+|พร้อม\s*(?:" + trie_regex(_KW_TO_TYPE)
+                        + r")))*\s*")
+_SITE_END = re.compile(
+    r"\s*(?:พร้อม|บริเวณ|[(\[,])|\s+(?:" + trie_regex((
+        "โครงการ", "ตำบล", "อำเภอ", "จังหวัด", "หมู่ที่", "ขนาด", "จำนวน", "ระยะ", "ชนิด", "แบบ", "เพื่อ", "ความ", "กว้าง",
+        "ยาว", "สูง", "ลึก", "หนา", "ปริมาตร", "พื้นที่", "ปริมาณ", "สนับสนุน", "เนื้อที่", "ช่วง", "ตาม", "จาก", "ณ")) + ")")
+#: Thai vowels above and below and tone marks: a site is compared on the letters that carry it (PDF text and
+#: hurried typing drop marks: ตลิ่ง/ตลิง, กั้นน้ำ/กันนำ)
+_MARKS = str.maketrans("", "", "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a"
+                       "\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e .\"'")
+
+
+def _site(name: str) -> str:
+    m = next(_keywords(name), (None,))[0]
+    if m is None:
+        return ""
+    rest = name[m.end():]
+    rest = rest[_SITE_SKIP.match(rest).end():]
+    end = _SITE_END.search(rest)
+    return (rest[: end.start()] if end else rest).translate(_MARKS).lower()
+
+
+_NO_ENDS: frozenset[str] = frozenset()
+_NO_PARTS: frozenset[str] = frozenset()
+_NO_VILLAGES: frozenset[int] = frozenset()
+_COUNT_NUM_RE = re.compile(r"(?:จำนวน\s*)?(\d+)")
+_DIGITS_RE = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=200_000)
+def features(title: object) -> TitleFeatures:
+    """Rules 1–9 on one title (cached: call it once per distinct title)."""
+    text = normalize(title)
+    t, component, multi_year, year, specs, segment, ends, phase, villages, parts = _cut_stage(text)
+    name, key, work_type, work_types, action, places, name_parts, site = _name_stage(t)
     return TitleFeatures(
-        text=text, name=name, key=key.replace(" ", ""), segment_ends=ends, work_type=work_type, work_types=work_types,
-        action=action, villages=frozenset(villages), places=_places(name), phase=phase, segment=segment,
-        title_year=year, multi_year=multi_year, component=component, specs=specs,
+        text=text, name=name, key=key, segment_ends=ends, work_type=work_type, work_types=work_types,
+        action=action, villages=villages, places=places, phase=phase, segment=segment,
+        title_year=year, multi_year=multi_year, component=component, specs=specs, parts=parts | name_parts, site=site,
     )
 
 
-#: from this many distinct titles on, :func:`features_many` reads them in worker processes (the start costs ~0.5 s)
+# --------------------------------------------------------------------------------------------- many titles
+
+#: the sizes compared between two titles, in the column order of :attr:`FeatureColumns.specs`
+SPEC_COLUMNS = ("length", "width", "volume", "area", "benefit_area", "diameter", "depth")
+_WT_INDEX = {w.code: i for i, w in enumerate(WORK_TYPES)}
+
+
+def _title_row(title: object) -> tuple:
+    """What :class:`FeatureColumns` keeps of one title (the cut stage, then the cached name stage)."""
+    t, component, multi_year, year, specs, segment, ends, phase, villages, parts = _cut_stage(normalize(title))
+    return _name_stage(t), component, multi_year, year, specs, segment, ends, phase, villages, parts
+
+
+@dataclass
+class FeatureColumns:
+    """The features of many titles as columns (one row per title): what a vectorised comparison reads.
+
+    Names and their named places are kept once per distinct name (:attr:`name_id` indexes them).
+    """
+
+    n: int
+    name_id: np.ndarray  # int64 index into names/keys/places
+    names: list[str]
+    keys: list[str]
+    places: list[frozenset]
+    work_type: np.ndarray  # int16 index into WORK_TYPES, -1 unknown
+    action: np.ndarray  # int8: 0 unknown, 1 repair, 2 new
+    villages: np.ndarray  # int64 bit mask of village numbers 1–62
+    phase: np.ndarray  # int32, 0 none
+    title_year: np.ndarray  # int32, 0 none
+    multi_year: np.ndarray  # bool
+    component: np.ndarray  # bool
+    segment: np.ndarray  # float64 (n, 2) chainage start/end in metres, NaN none
+    segment_ends: np.ndarray  # int64 id of the named ends (ช่วงบ้านก ถึงบ้านข), -1 none
+    specs: np.ndarray  # float64 (n, len(SPEC_COLUMNS)), NaN where the title gives no such size
+    part_id: np.ndarray  # int64 index into part_sets, -1 when the title names no part
+    part_sets: list[frozenset]  # distinct sets of parts (TitleFeatures.parts)
+    sites: list[str]  # per distinct name: the name of the structure (TitleFeatures.site)
+
+
+_ACTION_CODE = {"repair": 1, "new": 2}
+
+
+def _chunk(titles: list) -> tuple:
+    """The features of a run of titles as compact columns (what a worker process sends back).
+
+    (distinct name stages, stage id per title, distinct segment ends, ends id per title, then one array per
+    column of :class:`FeatureColumns`).
+    """
+    import numpy as np
+
+    n = len(titles)
+    rows = [_title_row(t) for t in titles]
+    stages: dict[tuple, int] = {}
+    ends: dict[frozenset, int] = {}
+    part_sets: dict[frozenset, int] = {}
+    stage_id = np.fromiter((stages.setdefault(r[0], len(stages)) for r in rows), dtype=np.int64, count=n)
+    part_id = np.fromiter((part_sets.setdefault(r[9] | r[0][6], len(part_sets)) if r[9] or r[0][6] else -1
+                           for r in rows), dtype=np.int64, count=n)
+    ends_id = np.fromiter((ends.setdefault(r[6], len(ends)) if r[6] else -1 for r in rows), dtype=np.int64, count=n)
+    villages = np.fromiter((sum(1 << v for v in r[8] if 0 < v < 63) if r[8] else 0 for r in rows), dtype=np.int64,
+                           count=n)
+    phase = np.fromiter((r[7] or 0 for r in rows), dtype=np.int32, count=n)
+    year = np.fromiter((r[3] or 0 for r in rows), dtype=np.int32, count=n)
+    multi = np.fromiter((r[2] for r in rows), dtype=bool, count=n)
+    component = np.fromiter((r[1] for r in rows), dtype=bool, count=n)
+    seg = np.full((n, 2), np.nan)
+    has_seg = [i for i, r in enumerate(rows) if r[5] is not None]
+    if has_seg:
+        seg[has_seg] = [rows[i][5] for i in has_seg]
+    specs = np.full((n, len(SPEC_COLUMNS)), np.nan)
+    has_specs = [i for i, r in enumerate(rows) if r[4]]
+    for c, k in enumerate(SPEC_COLUMNS):
+        rows_k = [i for i in has_specs if k in rows[i][4]]
+        if rows_k:
+            specs[rows_k, c] = [rows[i][4][k] for i in rows_k]
+    return (list(stages), stage_id, list(ends), ends_id, villages, phase, year, multi, component, seg, specs,
+            list(part_sets), part_id)
+
+
+def _worker_chunk(titles: list) -> tuple:
+    gc.disable()  # many small objects without cycles (see duplicates._prepare); this process only does this
+    return _chunk(titles)
+
+
+def _columns(parts: list[tuple]) -> FeatureColumns:
+    """One :class:`FeatureColumns` from the chunks' columns, in order."""
+    import numpy as np
+
+    stage_index: dict[tuple, int] = {}
+    ends_index: dict[frozenset, int] = {}
+    part_index: dict[frozenset, int] = {}
+    stage_ids, ends_ids, part_ids = [], [], []
+    for stages, stage_id, ends, ends_id, *_, part_sets, part_id in parts:
+        local = np.array([stage_index.setdefault(s, len(stage_index)) for s in stages], dtype=np.int64)
+        stage_ids.append(local[stage_id] if len(stage_id) else stage_id)
+        local_e = np.array([ends_index.setdefault(e, len(ends_index)) for e in ends] + [-1], dtype=np.int64)
+        ends_ids.append(local_e[ends_id])
+        local_p = np.array([part_index.setdefault(e, len(part_index)) for e in part_sets] + [-1], dtype=np.int64)
+        part_ids.append(local_p[part_id])
+    stages = list(stage_index)
+    name_index: dict[str, int] = {}
+    s_name = np.array([name_index.setdefault(s[0], len(name_index)) for s in stages] + [0], dtype=np.int64)
+    first: dict[str, tuple] = {}
+    for s in stages:
+        first.setdefault(s[0], s)
+    s_wt = np.array([_WT_INDEX.get(s[2], -1) for s in stages] + [-1], dtype=np.int16)
+    s_act = np.array([_ACTION_CODE.get(s[4], 0) for s in stages] + [0], dtype=np.int8)
+    stage_id = np.concatenate(stage_ids) if parts else np.zeros(0, np.int64)
+
+    def cat(k: int, empty):
+        return np.concatenate([p[k] for p in parts]) if parts else empty
+
+    return FeatureColumns(
+        n=len(stage_id), name_id=s_name[stage_id], names=list(name_index),
+        keys=[first[x][1] for x in name_index], places=[first[x][5] for x in name_index],
+        work_type=s_wt[stage_id], action=s_act[stage_id], villages=cat(4, np.zeros(0, np.int64)),
+        phase=cat(5, np.zeros(0, np.int32)), title_year=cat(6, np.zeros(0, np.int32)),
+        multi_year=cat(7, np.zeros(0, bool)), component=cat(8, np.zeros(0, bool)),
+        segment=cat(9, np.zeros((0, 2))), segment_ends=np.concatenate(ends_ids) if parts else np.zeros(0, np.int64),
+        specs=cat(10, np.zeros((0, len(SPEC_COLUMNS)))),
+        part_id=np.concatenate(part_ids) if parts else np.zeros(0, np.int64), part_sets=list(part_index),
+        sites=[first[x][7] for x in name_index],
+    )
+
+
+#: from this many distinct titles on, the titles are read in worker processes too (starting one costs ~0.3 s)
 POOL_MIN_TITLES = 20_000
+#: titles per run handed to a process: small enough to share the work evenly, large enough to cost little to send
+CHUNK_TITLES = 2_000
 
 
-def _features_chunk(titles: list) -> list[TitleFeatures]:
-    gc.disable()  # many small objects without cycles (see duplicates._prepare)
-    return [features(t) for t in titles]
+def feature_columns(titles, progress=None, processes: int | None = None, meanwhile=None) -> FeatureColumns:
+    """:class:`FeatureColumns` of the titles, in order; over all cores (spawned processes) for many titles.
+
+    The same features as :func:`features` gives one by one; when worker processes cannot be started the titles
+    are read here, one after the other. ``progress(done, total)`` is called now and then. ``meanwhile()``, when
+    given, runs here once the workers have started (other work that does not need the titles).
+    """
+    return _columns(_map_chunks(_chunk, _worker_chunk, list(titles), progress, processes, meanwhile))
 
 
 def features_many(titles, progress=None, processes: int | None = None) -> list[TitleFeatures]:
-    """:func:`features` of each title, in order; over all cores (spawned processes) for many titles.
+    """:func:`features` of each title, in order; over all cores (spawned processes) for many titles."""
+    parts = _map_chunks(_features_chunk, _features_chunk_worker, list(titles), progress, processes)
+    return [f for part in parts for f in part]
 
-    ``progress(done, total)`` is called now and then. The result is the same as ``[features(t) for t in titles]``;
-    when the worker processes cannot be started the titles are read here, one after the other.
-    """
-    titles = list(titles)
+
+def _features_chunk(titles: list) -> list[TitleFeatures]:
+    return [features(t) for t in titles]
+
+
+def _features_chunk_worker(titles: list) -> list[TitleFeatures]:
+    gc.disable()
+    return _features_chunk(titles)
+
+
+def _map_chunks(here, worker, titles: list, progress, processes: int | None, meanwhile=None) -> list:
+    """``here`` (in this process) or ``worker`` (in a spawned one) on consecutive runs of the titles, in order."""
     n = len(titles)
     procs = processes if processes is not None else min(os.cpu_count() or 1, 8)
+    runs = [titles[i: i + CHUNK_TITLES] for i in range(0, n, CHUNK_TITLES)]
     if n >= POOL_MIN_TITLES and procs > 1:
         try:
-            return _features_pool(titles, procs, progress)
-        except Exception:  # noqa: BLE001 - no processes here (sandbox, frozen app…): read them serially
+            return _pool(here, worker, runs, procs - 1, progress, meanwhile)
+        except _NoPool:  # no processes here (sandbox, frozen app without freeze_support…): read them serially
             pass
-    out: list[TitleFeatures] = []
-    step = max(1, n // 20)
-    for k, t in enumerate(titles):
-        if progress is not None and k % step == 0:
-            progress(k, n)
-        out.append(features(t))
+    if meanwhile is not None:
+        meanwhile()
+    out: list = []
+    for k, run in enumerate(runs):
+        if progress is not None:
+            progress(k * CHUNK_TITLES, n)
+        out.append(here(run))
+    if progress is not None:
+        progress(n, n)
     return out
 
 
-def _features_pool(titles: list, procs: int, progress) -> list[TitleFeatures]:
-    """``procs - 1`` spawned workers read the tail of the list while this process reads the head.
+class _NoPool(Exception):
+    """Worker processes could not be started or died: the caller reads the titles itself."""
 
-    The workers' share is a little smaller: they also pickle their results, which are unpickled here.
+
+def _pool(here, worker, runs: list, workers: int, progress, meanwhile) -> list:
+    """Spawned workers take runs from the front while this process takes them from the back, until they meet.
+
+    The share adapts to how fast each side is (the workers start later, other programs may load a core);
+    at most two runs per worker wait in the queue, so this process never waits long for the last ones.
     """
     import multiprocessing
+    from collections import deque
 
-    n = len(titles)
-    workers = procs - 1
-    head = n - int(n * workers / procs * 0.9)
-    size = max(500, -(-(n - head) // (workers * 4)))
-    chunks = [titles[i: i + size] for i in range(head, n, size)]
-    with multiprocessing.get_context("spawn").Pool(workers) as pool:
-        pending = pool.map_async(_features_chunk, chunks)
-        out: list[TitleFeatures] = []
-        step = max(1, head // 10)
-        for k in range(head):
-            if progress is not None and k % step == 0:
-                progress(k, n)
-            out.append(features(titles[k]))
-        for part in pending.get():
-            out.extend(part)
-    if len(out) != n:
-        raise RuntimeError("worker results incomplete")
+    n_runs = len(runs)
+    total = sum(len(r) for r in runs)
+    out: list = [None] * n_runs
+    try:
+        pool = multiprocessing.get_context("spawn").Pool(workers)
+    except Exception as exc:  # noqa: BLE001
+        raise _NoPool from exc
+    with pool:
+        lo, hi = 0, n_runs
+        inflight: deque = deque()
+
+        def feed() -> None:
+            nonlocal lo
+            while lo < hi and len(inflight) < 2 * workers:
+                inflight.append((lo, pool.apply_async(worker, (runs[lo],))))
+                lo += 1
+
+        def collect(block: bool) -> None:
+            while inflight and (block or inflight[0][1].ready()):
+                k, res = inflight.popleft()
+                try:
+                    out[k] = res.get()
+                except Exception as exc:  # noqa: BLE001 - a worker that died: read its run here
+                    if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+                        raise
+                    out[k] = here(runs[k])
+
+        feed()
+        if meanwhile is not None:
+            meanwhile()
+        while lo < hi:
+            collect(False)
+            feed()
+            if lo >= hi:
+                break
+            hi -= 1
+            out[hi] = here(runs[hi])
+            if progress is not None:
+                progress(sum(len(runs[k]) for k in range(n_runs) if out[k] is not None), total)
+        collect(True)
     if progress is not None:
-        progress(n, n)
+        progress(total, total)
     return out
 
 

@@ -110,3 +110,24 @@ def map_hazard(raw: RawTable, hazard: str | None = None) -> MappedHazard:
         index=f.index,
     )[keep]
     return MappedHazard(out, warnings)
+
+
+def check_raster(path, *, kind: str = "depth") -> dict:
+    """Open a hazard raster and return what it holds (CRS, size, nodata); ImportFormatError when it cannot be used."""
+    import rasterio
+    from rasterio.errors import RasterioIOError
+
+    try:
+        with rasterio.open(path) as src:
+            info = {"crs": src.crs.to_string() if src.crs else None, "width": src.width, "height": src.height,
+                    "count": src.count, "nodata": src.nodata, "res": src.res, "bounds": tuple(src.bounds)}
+    except RasterioIOError as exc:
+        raise ImportFormatError("เปิดไฟล์ภาพแรสเตอร์ไม่ได้ (ต้องเป็น GeoTIFF)",
+                                f"cannot open the raster; a GeoTIFF is expected ({exc})", path=path) from exc
+    if info["crs"] is None:
+        raise ImportFormatError("ภาพแรสเตอร์ไม่มีระบบพิกัด (CRS) กำหนดระบบพิกัดในไฟล์ก่อน",
+                                "the raster has no CRS; set one in the file first", path=path)
+    if kind not in ("depth", "frequency", "class"):
+        raise ImportFormatError(f"ไม่รู้จักชนิดค่าในภาพ {kind!r} (ใช้ depth, frequency หรือ class)",
+                                f"unknown raster kind {kind!r}; use depth, frequency or class", path=path)
+    return info

@@ -11,6 +11,7 @@ from areaplan.errors import ImportFormatError, InputFileError
 from areaplan.importers.boundaries import derive_parents, detect_level, map_boundaries
 from areaplan.importers.columns import PLAN_COLUMNS, PROJECT_COLUMNS, fold_header, match_headers
 from areaplan.importers.hazard import map_hazard
+from areaplan.importers.indicators import import_indicators
 from areaplan.importers.plans import map_plans
 from areaplan.importers.projects import LocateContext, map_projects
 from areaplan.importers.registry import RASTER_EXTENSIONS, iter_tables
@@ -18,7 +19,7 @@ from areaplan.importers.report import ImportReport
 from areaplan.progress import CancelCheck, ProgressCallback, Reporter
 from areaplan.workspace import Workspace, now_iso
 
-KINDS = ("projects", "plans", "boundaries", "hazard")
+KINDS = ("projects", "plans", "boundaries", "hazard", "indicators")
 
 
 def detect_kind(path: Path) -> str:
@@ -83,7 +84,8 @@ def import_file(
     else:
         with ws.transaction():
             {"projects": _import_projects, "plans": _import_plans, "boundaries": _import_boundaries,
-             "hazard": _import_hazard}[kind](ws, path, layer, report, rep, hazard_name, chunk_rows)
+             "hazard": _import_hazard, "indicators": import_indicators,
+             }[kind](ws, path, layer, report, rep, hazard_name, chunk_rows)
             rep.check()
             report.finished_at = now_iso()
             _log(ws, report)
@@ -141,7 +143,7 @@ def _import_plans(ws, path, layer, report, rep, _hazard_name, chunk_rows=50_000)
     for raw in iter_tables(path, schema=PLAN_COLUMNS, layer=layer):
         rep.check()
         report.rows_read += len(raw.frame)
-        mapped = map_plans(raw)
+        mapped = map_plans(raw, ws)
         report.rejected.extend(mapped.rejected)
         report.warnings.extend(mapped.warnings)
         inserted, updated = ws.upsert("plans", mapped.frame)

@@ -167,7 +167,29 @@ TABLES: tuple[Table, ...] = (
         "รูปแบบการแสดงผล",
         "Layer styles",
     ),
+    Table(
+        "area_notes",
+        "level TEXT NOT NULL, area_code TEXT NOT NULL, note TEXT, author TEXT, status TEXT, updated_at TEXT",
+        "บันทึกของคณะกรรมการรายพื้นที่",
+        "Committee notes per area",
+        unique="level, area_code",
+    ),
     Table("metadata", "key TEXT NOT NULL, value TEXT", "ข้อมูลกำกับ", "Metadata", unique="key"),
+    Table(
+        "indicators",
+        """
+  area_code TEXT NOT NULL, level TEXT, indicator TEXT NOT NULL, value REAL, unit TEXT, year INTEGER,
+  source TEXT NOT NULL, source_row INTEGER, imported_at TEXT""",
+        "ตัวชี้วัดรายพื้นที่",
+        "Area indicators",
+    ),
+    Table(
+        "print_templates",
+        "name TEXT NOT NULL, template_json TEXT NOT NULL, description TEXT, updated_at TEXT",
+        "แม่แบบการพิมพ์แผนที่",
+        "Map annex print templates",
+        unique="name",
+    ),
 )
 
 TABLE_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}

@@ -219,8 +219,34 @@ def test_features_many_same_as_features_serial_and_pooled():
     expected = [features(t) for t in titles]
     assert tt.features_many(titles) == expected
     assert [f.specs for f in tt.features_many(titles)] == [f.specs for f in expected]
-    pooled = tt._features_pool(titles, 2, None)  # noqa: SLF001 - the worker path itself, on a few titles
+    runs = [titles[:7], titles[7:12], titles[12:]]
+    # the worker path itself, on a few titles: one spawned worker and this process share the runs
+    pooled = [f for part in tt._pool(tt._features_chunk, tt._features_chunk_worker, runs, 1, None, None)  # noqa: SLF001
+              for f in part]
     assert pooled == expected and [f.specs for f in pooled] == [f.specs for f in expected]
+
+
+def test_feature_columns_match_features_serial_and_pooled(monkeypatch):
+    import numpy as np
+
+    from areaplan.analyses import thai_titles as tt
+
+    titles = _SAME_TITLES * 3 + ["", None, "ฝึกอบรมส่งเสริมอาชีพ", "ก่อสร้างถนน กม. 1+000 - 2+500 ช่วงบ้านนา ถึงบ้านดอน"]
+    expected = [features(t) for t in titles]
+    serial = tt.feature_columns(titles)
+    monkeypatch.setattr(tt, "POOL_MIN_TITLES", 1)
+    monkeypatch.setattr(tt, "CHUNK_TITLES", 4)
+    pooled = tt.feature_columns(titles, processes=2)
+    for cols in (serial, pooled):
+        assert [cols.keys[i] for i in cols.name_id] == [f.key for f in expected]
+        assert [cols.places[i] for i in cols.name_id] == [f.places for f in expected]
+        assert [tt.WORK_TYPES[w].code if w >= 0 else None for w in cols.work_type] == [f.work_type for f in expected]
+        assert cols.phase.tolist() == [f.phase or 0 for f in expected]
+        assert cols.villages.tolist() == [sum(1 << v for v in f.villages) for f in expected]
+        for c, k in enumerate(tt.SPEC_COLUMNS):
+            assert [None if np.isnan(x) else x for x in cols.specs[:, c]] == [f.specs.get(k) for f in expected]
+        seg = [None if np.isnan(a) else (a, b) for a, b in cols.segment.tolist()]
+        assert seg == [f.segment for f in expected]
 
 
 def test_normalize_prefilters_do_not_change_expansions():
@@ -243,15 +269,23 @@ def test_fast_regex_shapes_match_the_written_patterns():
                "นม.3", "5ม.", "5 ม ", "5ม", "กม.2", "2กม.", "2 กม", "10ซม.", "ยาว 5 ม.", "คลองสายใหม่", "สายบ้านนา",
                "หมู่บ้านนา", "บ้านนา", "คลองซอยนา", "ซอยนา", " - ถนน - ", "-ถนน-", "ถนน -", "ระยะทางรวม 5 กม.",
                "ความยาว 3 เมตร หรือมี พื้นที่ 20 ตารางเมตร", "ขนาดเส้นผ่าศูนย์กลาง 2 นิ้ว", "(ระยะที่ 2)", " phase 3",
-               "จำนวน 2 แห่ง", "0+000 - 3+950", "และ ตำบลนา, อำเภอเมือง", ", หมู่ที่ 3, 4 และ 5"]
+               "จำนวน 2 แห่ง", "0+000 - 3+950", "และ ตำบลนา, อำเภอเมือง", ", หมู่ที่ 3, 4 และ 5",
+               "ระบบตรวจวัดในสภาพจริง", "เครื่องวัดระดับน้ำ", "หน้าวัดปทุมทอง", "รพ.สต.ตำบลนา อำเภอเมือง", "โรงพยาบาลส่งเสริมสุขภาพตำบลบ้านนา ตำบลนา", "องค์การบริหารส่วนตำบลนา",
+               "หมู่ที่ 3-5 ตำบล นา", "หมู่ที่ 12ถึง หมู่ที่ 4", "หมู่ที่ 123", "จังหวัดสงขลา ตำบล"]
     for (p, _), (rx, *_rest) in zip(tt.ABBREVIATIONS, tt._ABBREV_RE):  # noqa: SLF001
         for s in samples:
             assert rx.sub("|", s) == re.sub(p, "|", s), (p, s)
     for kind, kw, rx in tt._PLACE_RE:  # noqa: SLF001
-        lb = r"(?<!คลอง)" if kw in ("สาย", "ซอย") else r"(?<!หมู่)" if kw == "บ้าน" else ""
-        written = re.compile(lb + re.escape(kw) + rx.pattern[len(re.escape(kw)) + len(lb) + (len(kw) if lb else 0):])
+        lb = {"สาย": r"(?<!คลอง)", "ซอย": r"(?<!คลอง)", "บ้าน": r"(?<!หมู่)", "วัด": r"(?<!ตรวจ)(?<!เครื่อง)"}.get(kw, "")
+        fast_lb = tt._PLACE_LOOKBEHIND.get(kw, "")  # noqa: SLF001
+        written = re.compile(lb + re.escape(kw) + rx.pattern[len(re.escape(kw)) + len(fast_lb):])
         for s in samples:
             assert [m.span(1) for m in rx.finditer(s)] == [m.span(1) for m in written.finditer(s)], (kw, s)
     for s in samples:
         assert tt._TRIM_RE.sub(" ", s) == re.sub(r"(?:\s*-\s*)+$|^\s*-\s*|\s-\s", " ", s), s  # noqa: SLF001
-        assert bool(tt._SPEC_WORDS_RE.search(s)) == any(w in s for w in tt._SPEC_WORDS)  # noqa: SLF001
+        written = "(?:" + "|".join(re.escape(k) for k, _ in tt._SPEC_KEYS) + r")\s*(?:ไม่น้อยกว่า|ไม่เกิน|ประมาณ|รวม|ละ)?\s*\d"
+        assert bool(tt._SPEC_PRE.search(s)) == bool(re.search(written, s)), s  # noqa: SLF001
+        plain = s.replace(",", " ").replace("และ", " ")
+        assert ([m.span() for m in tt._VILLAGE_PLAIN_RE.finditer(plain)]  # noqa: SLF001
+                == [m.span() for m in tt._VILLAGE_RE.finditer(plain)]), s  # noqa: SLF001
+        assert tt._ADMIN_PLAIN_RE.sub("|", plain) == tt._ADMIN_RE.sub("|", plain), s  # noqa: SLF001

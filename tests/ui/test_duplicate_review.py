@@ -2,39 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 
-DEMO = Path(__file__).resolve().parents[2] / "sample_data" / "demo_songkhla.gpkg"
-
-pytestmark = pytest.mark.skipif(not DEMO.is_file(), reason="demo workspace not built")
-
 
 @pytest.fixture
-def demo_copy(tmp_path: Path) -> Path:
-    path = tmp_path / "demo_copy.gpkg"
-    shutil.copyfile(DEMO, path)
-    return path
-
-
-@pytest.fixture
-def review_window(qtbot, demo_copy: Path):
-    from ui.app import create_application
-    from ui.main_window import MainWindow
-
-    create_application()
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    window.open_workspace(demo_copy)
-    window.canvas.settle()
-    yield window
-    window.close()
+def review_window(demo_main_window):
+    """The real main window on a copy of the demo (decisions kept on close without asking)."""
+    demo_main_window.canvas.settle()
+    return demo_main_window
 
 
 def run_through_dock(qtbot, window) -> None:
@@ -174,3 +150,71 @@ def test_cancel_stops_the_analysis(review_window, qtbot) -> None:
         assert review.status_label.text() == "ยกเลิกการวิเคราะห์แล้ว"
         assert review.result is None
     assert review.run_button.isEnabled()
+
+
+def test_a_decision_can_be_withdrawn_and_redone(review_window, qtbot) -> None:
+    from areaplan.workspace import Workspace
+
+    window = review_window
+    review = window.duplicate_review
+    run_through_dock(qtbot, window)
+    sizes = review.pairs.groupby("group_id").size()
+    gid = next(g for g in review.visible_groups() if sizes[g] == 1)
+    review.select_group(gid)
+    index = review.current_pair
+    assert not review.undo_button.isEnabled()
+    review.decide("duplicate")
+    assert review.pairs.at[index, "decision"] == "duplicate"
+    assert review.undo_button.isEnabled()
+
+    def stored() -> list[str]:
+        with Workspace.open(window.workspace.path) as ws:
+            return list(ws.read_table("duplicate_decisions")["decision"])
+
+    assert stored() == ["duplicate"]
+    qtbot.mouseClick(review.undo_button, Qt.MouseButton.LeftButton)  # withdraw: the file no longer holds it
+    assert stored() == []
+    assert review.pairs.at[index, "decision"] == ""
+    assert review.current_pair == index and review.group_status(gid) == "unreviewed"
+    assert review.review_label.text().startswith("ตรวจแล้ว 0 จาก")
+    window.undo_stack.redo()  # Ctrl+Shift+Z records it again
+    assert stored() == ["duplicate"]
+    assert review.group_status(gid) == "decided"
+
+
+def test_members_known_only_by_address_show_their_tambon(demo_main_window, qtbot, tmp_path) -> None:
+    from areaplan.importers.pipeline import import_file
+    from areaplan.workspace import Workspace
+    from tests.areaplan.fixtures import KHO_HONG, fill
+
+    csv = tmp_path / "projects.csv"
+    csv.write_text(
+        "project_id,title,channel,fiscal_year,budget,tambon,amphoe,changwat\n"
+        "P1,ก่อสร้างถนน คสล. สายบ้านคลองหวะ-บ้านควนลัง,province,2568,500000,คอหงส์,หาดใหญ่,สงขลา\n"
+        "L1,โครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก สายบ้านคลองหวะ - บ้านควนลัง,local,2568,480000,คอหงส์,หาดใหญ่,สงขลา\n",
+        encoding="utf-8")
+    path = tmp_path / "address_only.gpkg"
+    with Workspace.create(path) as ws:
+        fill(ws)
+        import_file(ws, csv, "projects")
+    window = demo_main_window
+    window.open_workspace(path)
+    window.canvas.settle()
+    window.canvas.zoom_to_bounds(100.0, 6.0, 101.5, 8.0)
+    review = window.duplicate_review
+    run_through_dock(qtbot, window)
+    assert len(review.result.groups) == 1
+    gid = review.visible_groups()[0]
+    assert set(review._member_records(gid)["location_precision"]) == {"tambon"}  # placed by address only
+    review.select_group(gid)
+    minx, miny, maxx, maxy = (window.canvas.to_map_crs(KHO_HONG) if hasattr(window.canvas, "to_map_crs")
+                              else _to_canvas(window, KHO_HONG)).bounds
+    ex = window.canvas.extent()
+    assert ex[0] <= minx and ex[1] <= miny and ex[2] >= maxx and ex[3] >= maxy
+    assert (ex[2] - ex[0]) < 3 * (maxx - minx)  # zoomed to the tambon, not left at the province
+
+
+def _to_canvas(window, geom):
+    import geopandas as gpd
+
+    return gpd.GeoSeries([geom], crs="EPSG:4326").to_crs(window.canvas.crs).iloc[0]

@@ -10,6 +10,11 @@ import argparse
 import importlib
 
 COMMANDS: tuple[str, ...] = (
+    "ui.commands.annex",
+    "ui.commands.selfcheck",
+    "ui.commands.links",
+    "ui.commands.webmap",
+    "ui.commands.flood",
 )
 
 
