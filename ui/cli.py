@@ -133,7 +133,14 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
     print("\n".join(result.summary()))
     print(f"เขียน {args.out} แล้ว (pairs written)")
     if args.report is not None:
-        write_report_xlsx(result, args.report)
+        if args.report.suffix.lower() == ".pdf":
+            from layers.print.duplicates_report import write_report_pdf
+            from ui.headless import painting_application
+
+            app = painting_application()  # noqa: F841 - must outlive the painting
+            write_report_pdf(result, args.report)
+        else:
+            write_report_xlsx(result, args.report)
         print(f"เขียน {args.report} แล้ว (committee report written)")
     return EXIT_OK
 
@@ -184,7 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--threshold", type=float, default=0.75, help="เกณฑ์คะแนน 0–1 (score threshold, default 0.75)")
     s.add_argument("--years", type=int, default=1, help="ปีงบประมาณห่างกันไม่เกิน (fiscal years apart, default 1)")
     s.add_argument("--distance", type=float, default=1000.0, help="ระยะห่างเป็นเมตร (metres, default 1000)")
-    s.add_argument("--report", type=Path, help="รายงานสำหรับคณะกรรมการ .xlsx (committee report)")
+    s.add_argument("--report", type=Path,
+                   help="รายงานสำหรับคณะกรรมการ .xlsx หรือ .pdf (committee report, XLSX or PDF by extension)")
     s.add_argument("--overwrite", action="store_true", help="เขียนทับไฟล์เดิม (replace existing outputs)")
     s.set_defaults(func=cmd_duplicates)
 

@@ -10,6 +10,7 @@ a decision goes on the window's undo stack (Ctrl+Z or the dock's "ย้อน�
 
 from __future__ import annotations
 
+import dataclasses
 import getpass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -169,6 +171,11 @@ class DuplicateReview(QWidget):
         top.addWidget(self.run_button)
         top.addWidget(self.cancel_button)
         top.addWidget(self.progress_bar, 1)
+        self.export_button = QPushButton(self.tr("ส่งออกรายงาน…"), self)
+        self.export_button.setToolTip(self.tr("รายงานสำหรับคณะกรรมการ (PDF หรือ XLSX) พร้อมผลการพิจารณาปัจจุบัน"))
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self._ask_export)
+        top.addWidget(self.export_button)
 
         self.amphoe_filter = QComboBox(self)
         self.channel_filter = QComboBox(self)
@@ -319,10 +326,59 @@ class DuplicateReview(QWidget):
         if result.suppressed:
             text += " " + self.tr("(ซ่อน {n} คู่ที่ตัดสินแล้วว่าไม่ซ้ำ)").format(n=result.suppressed)
         self.status_label.setText(text)
+        self.export_button.setEnabled(True)
         self._fill_filters()
         self._fill_groups()
 
+    def current_result(self) -> Any:
+        """The analysis result with the decisions made since it ran (for reports)."""
+        if self.result is None:
+            return None
+        pairs = self.pairs.copy()
+        groups = self.result.groups.copy()
+        decided = pairs[pairs["decision"] != ""].groupby("group_id")["decision"].agg(lambda d: ", ".join(sorted(set(d))))
+        groups["decisions"] = groups["group_id"].map(decided).fillna("")
+        return dataclasses.replace(self.result, pairs=pairs, groups=groups)
+
+    def export_report(self, path: str | Path) -> JobRunner | None:
+        """Write the committee report (PDF or XLSX by extension) on a worker thread."""
+        result = self.current_result()
+        if result is None:
+            return None
+        path = Path(path)
+
+        def job(progress: Any, cancelled: Any) -> Path:
+            if path.suffix.lower() == ".pdf":
+                from layers.print.duplicates_report import write_report_pdf
+
+                return write_report_pdf(result, path, progress=progress, cancelled=cancelled)
+            from areaplan.exporters.duplicates import write_report_xlsx
+
+            return write_report_xlsx(result, path)
+
+        def done(written: Path) -> None:
+            self.window_.statusBar().showMessage(self.tr("เขียนรายงาน {name} แล้ว").format(name=written.name), 8000)
+
+        def failed(exc: BaseException) -> None:
+            self.last_error = exc
+            self.status_label.setText(self.tr("เขียนรายงานไม่ได้: {error}").format(error=str(exc)))
+
+        self.last_error = None
+        self.export_runner = run_job(self, job, title=self.tr("ส่งออกรายงาน"), label=self.tr("กำลังเขียนรายงาน…"),
+                                     on_done=done, on_exception=failed)
+        return self.export_runner
+
+    def _ask_export(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("ส่งออกรายงานโครงการซ้ำซ้อน"), self.tr("รายงานโครงการซ้ำซ้อน.pdf"),
+            self.tr("PDF (*.pdf);;Excel (*.xlsx)"))  # fmt: skip
+        if path:
+            if Path(path).suffix.lower() not in (".pdf", ".xlsx"):
+                path += ".pdf"
+            self.export_report(path)
+
     def _on_workspace_changed(self) -> None:
+        self.export_button.setEnabled(False)
         self.result, self.records, self.pairs = None, None, pd.DataFrame()
         self.current_group = self.current_pair = None
         self.group_table.setRowCount(0)

@@ -3,7 +3,7 @@
 The pairs CSV (UTF-8 with BOM so Excel shows Thai) has ``project_id_a, project_id_b, score, reasons, group_id``
 then ``source_a, source_b, title_a, title_b, decision``. The report has one sheet per view: groups (with the
 budget at stake), members (channels, budgets, decisions), pairs with reasons, and the provenance.
-A PDF report comes with the print composer (layers/), which can read the same frames.
+The same report as PDF is written by layers.print.duplicates_report (it needs Qt to paint).
 """
 
 from __future__ import annotations
@@ -66,7 +66,8 @@ def write_pairs_csv(result: DuplicateResult, path: str | Path) -> Path:
     return _atomic(Path(path), lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8-sig"))
 
 
-def _member_decisions(result: DuplicateResult) -> pd.DataFrame:
+def member_decisions(result: DuplicateResult) -> pd.DataFrame:
+    """The members of every group with their group's decisions and a ✓ on the records to keep."""
     members = result.members.copy()
     members["decision"] = ""
     members["keep"] = ""
@@ -83,7 +84,7 @@ def _member_decisions(result: DuplicateResult) -> pd.DataFrame:
 def write_report_xlsx(result: DuplicateResult, path: str | Path) -> Path:
     """The committee report: groups, members, pairs with reasons, provenance (one sheet each)."""
     groups = result.groups.rename(columns=_GROUP_HEADERS)
-    members = _member_decisions(result)[list(_MEMBER_HEADERS)].rename(columns=_MEMBER_HEADERS)
+    members = member_decisions(result)[list(_MEMBER_HEADERS)].rename(columns=_MEMBER_HEADERS)
     pairs = result.pairs.reindex(columns=list(_PAIR_HEADERS)).rename(columns=_PAIR_HEADERS)
     prov = pd.DataFrame({"ที่มา (provenance)": result.provenance.lines() + result.summary()})
 
