@@ -19,6 +19,7 @@ INSTALLERS: tuple[str, ...] = (
     "ui.duplicate_review:install",
     "ui.print_dialog:install",
     "ui.webmap_action:install",
+    "ui.plans_menu:install",
 )
 
 
