@@ -50,6 +50,18 @@ if command -v apt-get >/dev/null 2>&1; then
   fi
 fi
 
+# Optional: Chromium, for the web map's offline browser test (skipped with a reason when absent).
+if [ "$MODE" = "test" ] && command -v apt-get >/dev/null 2>&1 && ! command -v chromium >/dev/null 2>&1 \
+   && ! command -v chromium-browser >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ]; then
+    say "ติดตั้ง chromium สำหรับทดสอบแผนที่เว็บ (installing chromium for the web-map test; optional)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1 \
+      || say "  ติดตั้ง chromium ไม่ได้: ข้ามการทดสอบในเบราว์เซอร์ (could not install chromium: browser tests skip)"
+  else
+    say "ไม่มี chromium: การทดสอบแผนที่เว็บในเบราว์เซอร์จะข้าม (optional: sudo apt-get install chromium)"
+  fi
+fi
+
 PY="$(find_python)" || { say "ต้องใช้ Python 3.11 ขึ้นไป (Python >= 3.11 with venv is required)"; exit 1; }
 
 # 2. The virtual environment and the project with its test tools.

@@ -55,7 +55,7 @@ def test_spec_leaves_out_unused_qt_but_nothing_areaplan_imports():
     imported = fns["imported_modules"]()
     assert {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "pyogrio", "rasterio"} <= imported
     assert fns["needed_modules"]() & set(fns["QT_EXCLUDES"] + fns["PY_EXCLUDES"]) == set()
-    assert {"lxml", "PIL"} <= fns["needed_modules"]()  # pikepdf's (the annex): loaded lazily, still needed
+    assert {"scipy", "sklearn"} <= fns["needed_modules"]()  # mapclassify's dependencies count too
     assert {"PySide6.QtWebEngineCore", "PySide6.Qt3DCore", "PySide6.QtMultimedia", "PySide6.QtQuick"} <= set(
         fns["QT_EXCLUDES"])
 
@@ -91,10 +91,9 @@ def test_windows_build_script_uses_the_same_spec():
     assert "areaplan.spec" in ps1 and "PyInstaller" in ps1
 
 
-def test_icon_is_drawn_reproducibly(tmp_path):
-    from PySide6.QtGui import QGuiApplication, QImage
+def test_icon_is_drawn_reproducibly(tmp_path, qapp):  # qapp: a QApplication (a QGuiApplication breaks later widget tests)
+    from PySide6.QtGui import QImage
 
-    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841
     sys.path.insert(0, str(PACKAGING))
     try:
         import make_icon

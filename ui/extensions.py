@@ -17,6 +17,7 @@ INSTALLERS: tuple[str, ...] = (
     "ui.raster_view:install",
     "ui.workbench:install",
     "ui.duplicate_review:install",
+    "ui.flood_review:install",
     "ui.print_dialog:install",
     "ui.webmap_action:install",
     "ui.plans_menu:install",

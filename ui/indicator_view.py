@@ -61,7 +61,8 @@ MEASURES: dict[str, tuple[str, str, bool]] = {
 def measure_names() -> dict[str, str]:
     """Thai names of what the map shows."""
     t = QCoreApplication.translate
-    return {"value": t("IndicatorView", "ความจำเป็น (ค่าตัวชี้วัด)"), "budget": t("IndicatorView", "การลงทุน (งบประมาณ)"),
+    return {"value": t("IndicatorView", "ความจำเป็น (ค่าตัวชี้วัด)"),
+            "budget": t("IndicatorView", "การลงทุน (งบประมาณ)"),
             "budget_per_unit": t("IndicatorView", "งบประมาณต่อหน่วยความจำเป็น")}  # fmt: skip
 
 
@@ -119,7 +120,8 @@ class IndicatorView(QWidget):
         self.show_button = QPushButton(self.tr("แสดงบนแผนที่"), self)
         self.show_button.clicked.connect(self.show_indicator)
         self.toggle_button = QPushButton(self.tr("สลับกับพื้นที่ของแผน"), self)
-        self.toggle_button.setToolTip(self.tr("แสดงชั้นตัวชี้วัดหรือชั้นพื้นที่ของแผนทีละชั้น เพื่อเทียบความจำเป็นกับแผน"))
+        self.toggle_button.setToolTip(self.tr(
+            "แสดงชั้นตัวชี้วัดหรือชั้นพื้นที่ของแผนทีละชั้น เพื่อเทียบความจำเป็นกับแผน"))
         self.toggle_button.clicked.connect(self.toggle_plan_layer)
         self.import_button = QPushButton(self.tr("นำเข้าตัวชี้วัด…"), self)
         self.import_button.clicked.connect(self._ask_import)
@@ -179,7 +181,7 @@ class IndicatorView(QWidget):
         self.indicator_combo.blockSignals(True)
         self.indicator_combo.clear()
         for rec in self.catalog.to_dict("records"):
-            unit = f" ({rec['unit']})" if rec.get("unit") else ""
+            unit = f" ({rec['unit']})" if isinstance(rec.get("unit"), str) and rec["unit"] else ""
             self.indicator_combo.addItem(f"{rec['indicator']}{unit}", rec["indicator"])
         if current is not None and self.indicator_combo.findData(current) >= 0:
             self.indicator_combo.setCurrentIndex(self.indicator_combo.findData(current))
@@ -295,9 +297,9 @@ class IndicatorView(QWidget):
                              data=known["code"].astype(str).to_numpy())
         self.plot.setLabel("bottom", titles["value"])
         no_money = int(((known["value"] > 0) & (known["budget"] <= 0)).sum())
-        self.status_label.setText(self.tr("{name}: มีข้อมูล {n} จาก {m} พื้นที่ · มีความจำเป็นแต่ไม่มีงบประมาณ {k} พื้นที่"
-                                          ).format(name=result["indicator"], n=f"{len(known):,}",
-                                                   m=f"{len(frame):,}", k=f"{no_money:,}"))
+        self.status_label.setText(self.tr(
+            "{name}: มีข้อมูล {n} จาก {m} พื้นที่ · มีความจำเป็นแต่ไม่มีงบประมาณ {k} พื้นที่").format(
+            name=result["indicator"], n=f"{len(known):,}", m=f"{len(frame):,}", k=f"{no_money:,}"))
 
     def _unit(self, indicator: str) -> str | None:
         rec = self.catalog[self.catalog["indicator"] == indicator]
@@ -308,7 +310,8 @@ class IndicatorView(QWidget):
         """Show the plan layer instead of the indicator layer or back; False when one of them is missing."""
         layers = self.window_.layers
         if layers is None or NEED_LAYER not in layers or PLAN_LAYER not in layers:
-            self.status_label.setText(self.tr("ต้องมีทั้งชั้นตัวชี้วัดและชั้นพื้นที่ของแผน (เลือกแผนในแผงแผนในพื้นที่)"))
+            self.status_label.setText(self.tr(
+                "ต้องมีทั้งชั้นตัวชี้วัดและชั้นพื้นที่ของแผน (เลือกแผนในแผงแผนในพื้นที่)"))
             return False
         need, plan = layers[NEED_LAYER], layers[PLAN_LAYER]
         show_need = not need.visible

@@ -1,9 +1,9 @@
 """แผน › ปฏิทินแผน: plan periods as bars and the fiscal years of their projects as points (pyqtgraph).
 
-One row per plan (national first, then region … local; each plan after its parent where both are shown). A bar
+One row per plan (national first, then region … local; annual action plans right after their plan). A bar
 spans the plan's period in Buddhist Era years (period_start to period_end inclusive; annual action plans are one
 year wide); area plans are blue, agenda plans orange. A point sits in the middle of each fiscal year in which the
-plan has projects, its size growing with the budget; green when the year is inside the period, red when outside
+plan has projects, its size growing with the budget (five steps); green when the year is inside the period, red when outside
 (the period check of ตรวจความเชื่อมโยงแผน). A dashed line marks the current fiscal year (starting 1 October).
 Clicking a row shows the plan's areas on the map (แผนในพื้นที่). Data: areaplan.analyses.plan_checks.plan_calendar.
 """
@@ -37,7 +37,8 @@ def current_fiscal_year(today: dt.date | None = None) -> int:
 
 
 def calendar_rows(calendar: pd.DataFrame, *, level: str | None = None, kind: str | None = None) -> pd.DataFrame:
-    """One row per plan to draw (level order, parents before children), filtered by plan level and kind."""
+    """One row per plan to draw (level order, then start year; a plan's sub-plans of the same level and kind
+    right after it), filtered by plan level and kind."""
     plans = calendar.drop_duplicates("plan_id")[["plan_id", "name", "level", "kind", "agenda", "period_start",
                                                 "period_end", "parent_id"]].reset_index(drop=True)
     if level:
@@ -48,10 +49,10 @@ def calendar_rows(calendar: pd.DataFrame, *, level: str | None = None, kind: str
     plans = plans.assign(_lv=plans["level"].map(rank).fillna(len(rank)),
                          _start=pd.to_numeric(plans["period_start"], errors="coerce").fillna(0))
     plans = plans.sort_values(["_lv", "_start", "plan_id"], kind="stable").drop(columns=["_lv", "_start"])
-    # a same-level child right after its parent (annual action plans under their plan)
+    # a child of the same level and kind right after its parent (annual action plans under their plan)
     ids = plans["plan_id"].astype(str).tolist()
     parent = dict(zip(ids, plans["parent_id"].tolist()))
-    level_of = dict(zip(ids, plans["level"].tolist()))
+    level_of = dict(zip(ids, zip(plans["level"].tolist(), plans["kind"].tolist())))
     order: list[str] = []
     placed: set[str] = set()
     children: dict[str, list[str]] = {}
@@ -123,6 +124,7 @@ class PlanCalendarView(QWidget):
         self.plot.getViewBox().setMouseEnabled(x=True, y=True)
         self.bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=0.6, brushes=[])
         self.scatter = pg.ScatterPlotItem(pxMode=True)
+        self._point_pen = pg.mkPen("#ffffff", width=0.8)
         self.now_line = pg.InfiniteLine(angle=90, movable=False,
                                         pen=pg.mkPen("#555555", width=1, style=Qt.PenStyle.DashLine))
         self.plot.addItem(self.bars)
@@ -172,7 +174,8 @@ class PlanCalendarView(QWidget):
         start = pd.to_numeric(rows["period_start"], errors="coerce").to_numpy(dtype=float)
         end = pd.to_numeric(rows["period_end"], errors="coerce").to_numpy(dtype=float)
         known = np.isfinite(start) & np.isfinite(end)
-        colours = [QColor(KIND_COLOURS.get(k, OTHER_KIND_COLOUR)) for k in rows["kind"].tolist()]
+        kind_brush = {k: QColor(c) for k, c in KIND_COLOURS.items()}
+        colours = [kind_brush.get(k) or QColor(OTHER_KIND_COLOUR) for k in rows["kind"].tolist()]
         y = np.arange(n, dtype=float)
         self.bars.setOpts(x0=start[known], x1=end[known] + 1.0, y=y[known], height=0.6,
                           brushes=[c for c, ok in zip(colours, known) if ok], pens=[pg.mkPen(None)] * int(known.sum()))
@@ -182,12 +185,15 @@ class PlanCalendarView(QWidget):
         if len(dated):
             budget = dated["budget"].to_numpy(dtype=float)
             top = max(float(budget.max()), 1.0)
-            sizes = 6.0 + 14.0 * np.sqrt(np.clip(budget, 0, None) / top)
+            # a few sizes and two brushes, so pyqtgraph renders a handful of symbols, not one per point
+            step = np.rint(4 * np.sqrt(np.clip(budget, 0, None) / top))
+            sizes = 6.0 + 3.5 * step
             inside = dated["in_period"].fillna(True).astype(bool).to_numpy()
-            brushes = [pg.mkBrush(IN_PERIOD if ok else OUT_OF_PERIOD) for ok in inside.tolist()]
+            brush = {True: pg.mkBrush(IN_PERIOD), False: pg.mkBrush(OUT_OF_PERIOD)}
+            brushes = [brush[ok] for ok in inside.tolist()]
             self.scatter.setData(x=dated["fiscal_year"].astype(float).to_numpy() + 0.5,
                                  y=dated["row"].to_numpy(dtype=float), size=sizes, brush=brushes,
-                                 pen=pg.mkPen("#ffffff", width=0.8), data=dated["plan_id"].astype(str).to_numpy())
+                                 pen=self._point_pen, data=dated["plan_id"].astype(str).to_numpy())
         else:
             self.scatter.setData([])
         step = max(1, int(np.ceil(n / MAX_LABELS)))

@@ -20,7 +20,8 @@ The identify panel also lists the plans touching a tambon (``IDENTIFY_PROVIDERS`
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,8 @@ MAX_IDENTIFY_PLANS = 12
 COVERED_FILL = "#d6e4ef"
 #: Ramp and classes of the budget colours.
 BUDGET_RAMP, BUDGET_CLASSES = "YlOrRd", 5
+#: Rows measured when a table fits its columns to their contents.
+RESIZE_ROWS = 40
 #: Milliseconds after an edit before the index is built again.
 EDIT_REBUILD_MS = 1500
 #: Which plans a chosen plan is shown with.
@@ -188,6 +191,7 @@ class FrameTableModel(QAbstractTableModel):
         self._sort: list[np.ndarray] = []
         self._background: np.ndarray | None = None
         self._tooltips: np.ndarray | None = None
+        self._shape = (0, 0)
 
     def set_frame(self, frame: pd.DataFrame, columns: Iterable[Column], *, background: np.ndarray | None = None,
                   tooltips: np.ndarray | None = None) -> None:
@@ -199,8 +203,9 @@ class FrameTableModel(QAbstractTableModel):
         for c in self._columns:
             series = self._frame[c.key]
             if c.kind == "text":
-                self._texts.append([_text(v) for v in series.tolist()])
-                self._sort.append(np.array([_text(v) for v in series.tolist()], dtype=object))
+                texts = [_text(v) for v in series.tolist()]
+                self._texts.append(texts)
+                self._sort.append(np.array(texts, dtype=object))
                 continue
             nums = pd.to_numeric(series, errors="coerce").to_numpy(dtype=float)
             if c.kind == "money":
@@ -215,6 +220,7 @@ class FrameTableModel(QAbstractTableModel):
             self._sort.append(np.where(np.isfinite(nums), nums, -np.inf))
         self._background = background
         self._tooltips = tooltips
+        self._shape = (len(self._frame), len(self._columns))
         self.endResetModel()
 
     @property
@@ -229,11 +235,11 @@ class FrameTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         """Rows of the frame."""
-        return 0 if parent.isValid() else len(self._frame)
+        return 0 if parent.isValid() else self._shape[0]
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         """Columns shown."""
-        return 0 if parent.isValid() else len(self._columns)
+        return 0 if parent.isValid() else self._shape[1]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text, sort value (UserRole), alignment, background and tooltip of a cell."""
@@ -256,7 +262,8 @@ class FrameTableModel(QAbstractTableModel):
             return self._texts[c][r] if self._columns[c].kind == "text" else None
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt naming)
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Column headers; row numbers."""
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -279,12 +286,16 @@ def table_view(parent: QWidget, model: FrameTableModel) -> tuple[QTableView, QSo
     view = QTableView(parent)
     view.setModel(proxy)
     view.setSortingEnabled(True)
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # rows in the model's order until a header is clicked
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setDefaultSectionSize(22)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setResizeContentsPrecision(RESIZE_ROWS)  # measuring every Thai text of a long table takes seconds
+    header.setMaximumSectionSize(420)
     return view, proxy
 
 
@@ -331,6 +342,10 @@ class LegendWidget(QWidget):
         """The (text, colour) rows shown."""
         return list(self._rows)
 
+    def title(self) -> str:
+        """The legend's title."""
+        return self._title.text()
+
 
 # ------------------------------------------------------------------------------------------ the index service
 def read_plan_data(ws: Any, *, progress: Any = None, cancelled: Any = None) -> tuple[Any, pd.DataFrame]:
@@ -370,7 +385,7 @@ def has_plan_data(window: Any) -> bool:
         return False
     try:
         rows = window.workspace.query("SELECT (SELECT count(*) FROM plans), (SELECT count(*) FROM indicators)")
-    except Exception:  # noqa: BLE001 - an older workspace without these tables: nothing to show
+    except sqlite3.Error:  # a workspace without these tables: nothing to build yet
         return False
     return bool(rows) and any(int(v or 0) > 0 for v in rows[0])
 
@@ -671,14 +686,21 @@ def plan_family(index: Any, plan_id: str, family: str) -> list[str]:
 _RANK = {"listed": 3, "inside": 2, "contains": 1}
 
 
-def family_areas(index: Any, plan_ids: list[str], level: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def family_areas(index: Any, plan_ids: list[str], level: str, *, progress: Any = None,
+                 cancelled: Any = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(areas of a level touched by any of the plans with relation, projects and budget; the projects).
 
     A project linked to several of the plans counts once; its budget goes to the area it lies in.
     """
     from areaplan.analyses.plan_links import ADMIN_LEVELS
+    from areaplan.progress import Reporter
 
-    answers = [index.plan_areas(p, levels=(level,)) for p in plan_ids]
+    rep = Reporter(progress, cancelled)
+    answers = []
+    for i, p in enumerate(plan_ids):
+        if i % 20 == 0:
+            rep(i / max(len(plan_ids), 1), "หาพื้นที่ของแผน")
+        answers.append(index.plan_areas(p, levels=(level,)))
     touched = pd.concat([a.areas for a in answers], ignore_index=True)
     cols = ["code", "level", "name_th", "name_en", "parent_code", "relation"]
     touched = touched.reindex(columns=cols)
@@ -719,11 +741,11 @@ class PlanMap:
 
 
 def plan_map_job(index: Any, plan_id: str, family: str, level: str, boundaries: gpd.GeoDataFrame | None, crs: str,
-                 title: str, layers: Any) -> PlanMap:
+                 title: str, layers: Any, *, progress: Any = None, cancelled: Any = None) -> PlanMap:
     """Areas of a plan (and its family) at one level, with the graduated temporary layer to show them."""
     answer = index.plan_areas(plan_id)
     ids = plan_family(index, plan_id, family)
-    areas, projects = family_areas(index, ids, level)
+    areas, projects = family_areas(index, ids, level, progress=progress, cancelled=cancelled)
     layer = style = None
     if boundaries is not None and len(boundaries) and len(areas):
         layer, style = choropleth_layer(PLAN_LAYER, title, boundaries, areas[["code", "relation", "projects",
@@ -842,6 +864,7 @@ class PlanLinksPanel(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setResizeContentsPrecision(RESIZE_ROWS)
         self.tree.itemClicked.connect(self._on_item_clicked)
         self.tree.itemActivated.connect(self._on_item_activated)
         area_box = QWidget(self)
@@ -1052,19 +1075,24 @@ class PlanLinksPanel(QWidget):
         self.area_label.setText(self._area_heading(links))
         relations, short = relation_names(), relation_short_names()
         sources = coverage_source_names()
-        by_plan = dict(tuple(links.projects.groupby("plan_id", sort=False))) if len(links.projects) else {}
+        by_plan: dict[str, list[dict]] = {}
+        for rec in links.projects.to_dict("records"):
+            by_plan.setdefault(rec["plan_id"], []).append(rec)
         bold = tree.font()
         bold.setBold(True)
-        for level, group in links.plans.groupby("level", sort=False, dropna=False):
-            level_key = None if not isinstance(level, str) else level
+        groups: dict[str | None, list[dict]] = {}  # plans come sorted by level: keep that order
+        for rec in links.plans.to_dict("records"):
+            level = rec.get("level")
+            groups.setdefault(level if isinstance(level, str) else None, []).append(rec)
+        for level_key, plans in groups.items():
             top = QTreeWidgetItem(tree, [
                 LEVELS.get(level_key, level_key or self.tr("ไม่ระบุระดับ")),
-                self.tr("{n} แผน").format(n=len(group)), f"{int(group['projects'].sum()):,}",
-                baht(group["budget"].sum())])  # fmt: skip
+                self.tr("{n} แผน").format(n=len(plans)), f"{sum(int(r['projects']) for r in plans):,}",
+                baht(sum(float(r["budget"]) for r in plans))])  # fmt: skip
             top.setData(0, _ROLE, ("level", level_key))
             for col in range(self.TREE_COLUMNS):
                 top.setFont(col, bold)
-            for rec in group.to_dict("records"):
+            for rec in plans:
                 keys = [rec["relation"]] if rec.get("relation") in relations else []
                 if rec.get("via_projects"):
                     keys.append("projects")
@@ -1083,7 +1111,7 @@ class PlanLinksPanel(QWidget):
                     tip.append(self.tr("ที่มาของพื้นที่: {source}").format(source=source))
                 item.setToolTip(0, "\n".join(tip))
                 mine = by_plan.get(rec["plan_id"])
-                if mine is not None:
+                if mine:
                     self._add_projects(item, mine)
                     item.setExpanded(len(mine) <= EXPAND_PROJECTS)
             top.setExpanded(True)
@@ -1093,13 +1121,16 @@ class PlanLinksPanel(QWidget):
             top.setData(0, _ROLE, ("unplanned", None))
             for col in range(self.TREE_COLUMNS):
                 top.setFont(col, bold)
-            self._add_projects(top, links.unplanned)
+            self._add_projects(top, links.unplanned.head(MAX_PROJECTS_LISTED).to_dict("records"),
+                               len(links.unplanned))
         for col in range(1, self.TREE_COLUMNS):
             tree.resizeColumnToContents(col)
         tree.setUpdatesEnabled(True)
 
-    def _add_projects(self, parent: QTreeWidgetItem, projects: pd.DataFrame) -> None:
-        for rec in projects.head(MAX_PROJECTS_LISTED).to_dict("records"):
+    def _add_projects(self, parent: QTreeWidgetItem, projects: list[dict], total: int | None = None) -> None:
+        """Project items under a plan (at most MAX_PROJECTS_LISTED, then one '… more' item)."""
+        total = len(projects) if total is None else total
+        for rec in projects[:MAX_PROJECTS_LISTED]:
             year = _text(rec.get("fiscal_year"))
             text = f"{rec['project_id']} · {_text(rec.get('title'))}"
             item = QTreeWidgetItem(parent, [text, self.tr("ปีงบประมาณ {year}").format(year=year) if year else "", "",
@@ -1107,9 +1138,9 @@ class PlanLinksPanel(QWidget):
             item.setData(0, _ROLE, ("project", _text(rec.get("source")), str(rec["project_id"]),
                                     _text(rec.get("area_code"))))
             item.setToolTip(0, text)
-        if len(projects) > MAX_PROJECTS_LISTED:
+        if total > MAX_PROJECTS_LISTED:
             more = QTreeWidgetItem(parent, [self.tr("… และอีก {n} โครงการ").format(
-                n=f"{len(projects) - MAX_PROJECTS_LISTED:,}"), "", "", ""])
+                n=f"{total - MAX_PROJECTS_LISTED:,}"), "", "", ""])
             more.setData(0, _ROLE, ("more", None))
 
     def tree_plans(self) -> list[str]:
@@ -1223,7 +1254,8 @@ class PlanLinksPanel(QWidget):
         title = self.tr("พื้นที่ของแผน {plan}").format(plan=pid)
         self.plan_label.setText(self.tr("กำลังหาพื้นที่ของแผน {plan}…").format(plan=pid))
         runner = run_job(
-            self, lambda progress, cancelled: plan_map_job(index, pid, family, level, boundaries, crs, title, layers),
+            self, lambda progress, cancelled: plan_map_job(index, pid, family, level, boundaries, crs, title, layers,
+                                                           progress=progress, cancelled=cancelled),
             title=self.tr("พื้นที่ของแผน"), label=title, dialog=False,
             on_done=lambda result: self._on_plan_done(result, zoom, index),
             on_exception=self._on_plan_failed,
@@ -1292,7 +1324,8 @@ class PlanLinksPanel(QWidget):
         names = relation_short_names()
         frame["how"] = [names.get(r, "") if r else names["projects"] for r in frame["relation"].tolist()]
         self.areas_model.set_frame(frame, [
-            Column("code", self.tr("รหัส")), Column("name_th", self.tr("ชื่อ")), Column("how", self.tr("ความเกี่ยวข้อง")),
+            Column("code", self.tr("รหัส")), Column("name_th", self.tr("ชื่อ")),
+            Column("how", self.tr("ความเกี่ยวข้อง")),
             Column("projects", self.tr("โครงการ"), "int"), Column("budget", self.tr("งบประมาณ (บาท)"), "money")])
         self.areas_view.resizeColumnsToContents()
 
@@ -1339,7 +1372,8 @@ def install(window: Any) -> PlanLinksPanel:
     tool_action = QAction(QCoreApplication.translate("PlanLinks", "ดูแผนในพื้นที่"), window)
     tool_action.setObjectName("tool_plan_links")
     tool_action.setCheckable(True)
-    tool_action.setToolTip(QCoreApplication.translate("PlanLinks", "คลิกพื้นที่บนแผนที่เพื่อดูแผนและโครงการที่เกี่ยวข้อง"))
+    tool_action.setToolTip(QCoreApplication.translate("PlanLinks",
+                                                      "คลิกพื้นที่บนแผนที่เพื่อดูแผนและโครงการที่เกี่ยวข้อง"))
 
     def use_tool(checked: bool) -> None:
         if checked:

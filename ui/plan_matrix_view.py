@@ -266,8 +266,10 @@ class PlanMatrixView(QWidget):
             tips[:, n_head:n_head + len(agendas)] = tip_block
         if measure != "plans":  # gaps show empty, as in the workbook
             frame[agendas] = frame[agendas].where(frame[agendas] != 0)
+        same_columns = [c.key for c in self.model.columns] == [c.key for c in cols]
         self.model.set_frame(frame, cols, background=colours, tooltips=tips)
-        self.view.resizeColumnsToContents()
+        if not same_columns:
+            self.view.resizeColumnsToContents()
         self._update_status()
 
     def cell(self, area_code: str, agenda: str) -> tuple[str, str]:

@@ -226,9 +226,9 @@ def run(inputs: ChecksInputs, *, progress: ProgressCallback | None = None,
     reasons = ix.unresolved.set_index("plan_id")
     written = no_area["coverage"].map(lambda v: not is_blank(v))
     no_area["reason_th"] = np.where(written, "รหัสพื้นที่ครอบคลุมไม่มีในพื้นที่ทำงาน",
-                                    no_area["plan_id"].map(reasons["reason_th"]).fillna(""))
+                                    no_area["plan_id"].map(reasons["reason_th"]).astype(object).fillna(""))
     no_area["reason_en"] = np.where(written, "none of the coverage codes is in the workspace",
-                                    no_area["plan_id"].map(reasons["reason_en"]).fillna(""))
+                                    no_area["plan_id"].map(reasons["reason_en"]).astype(object).fillna(""))
     provenance = Provenance(ANALYSIS, parameters={k2: list(v) if isinstance(v, tuple) else v
                                                   for k2, v in prm.__dict__.items()},
                             inputs={"source": ix.source, "plans": len(plans), "projects": n_proj,

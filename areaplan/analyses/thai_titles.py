@@ -475,7 +475,7 @@ def _spec_value_of(kw: str, a: str, b: str | None, unit: str | None) -> tuple[st
 
 def _cut_stage(text: str) -> tuple:
     """Rules 4–6 on a normalised title: (rest of the text, component, multi_year, year, specs, segment,
-    segment_ends, phase, villages)."""
+    segment_ends, phase, villages, numbered parts)."""
     t = text
     component = bool(_COMPONENT_RE.match(t))
     multi_year = "ผูกพัน" in t or "ข้ามปี" in t or "งบประมาณต่อเนื่อง" in t  # _MULTI_YEAR_WORD
@@ -512,7 +512,8 @@ def _cut_stage(text: str) -> tuple:
     parts: frozenset[str] = _NO_PARTS
     ms = list(_PHASE_RE.finditer(t)) if _PHASE_WORDS_RE.search(t) and _PHASE_PRE.search(t) else None
     if ms:
-        numbered = frozenset(f"{_PART_WORDS[m.group('w')]} {int(m.group(2))}" for m in ms if m.group("w") in _PART_WORDS)
+        numbered = frozenset(f"{_PART_WORDS[m.group('w')]} {int(m.group(2))}"
+                             for m in ms if m.group("w") in _PART_WORDS)
         phase = next((int(m.group(2)) for m in ms if m.group("w") not in _PART_WORDS), None)
         parts = numbered or parts
         t = _cut(t, ms)
@@ -545,7 +546,7 @@ def _cut_stage(text: str) -> tuple:
 
 @lru_cache(maxsize=100_000)
 def _name_stage(t: str) -> tuple:
-    """Rules 7–9 on what is left of a title: (name, key, work type, work types, action, places).
+    """Rules 7–11 on what is left of a title: (name, key, work type, work types, action, places, parts, site).
 
     Titles written from one template leave the same rest (the address, village and sizes cut out): cached.
     """

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import base64
 import html
-import json
 import os
 import re
 import tempfile
@@ -42,7 +41,6 @@ import pandas as pd
 import shapely
 
 from areaplan import __version__, vocab
-from areaplan.errors import AreaPlanError
 from areaplan.exporters import ExportError
 from areaplan.progress import CancelCheck, ProgressCallback, Reporter
 

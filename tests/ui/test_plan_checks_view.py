@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 
 PLANS_CSV = (
     "plan_id,name,level,kind,agenda,owner,period_start,period_end,coverage,parent_id\n"
@@ -31,13 +32,12 @@ def test_every_check_is_listed_with_its_count(checks):
     assert texts[0] == f"โครงการท้องถิ่น/ชุมชนที่ไม่เชื่อมกับแผนจังหวัดหรือกลุ่มจังหวัด ({counts['unaligned']:,})"
     assert all(t.endswith(f"({n:,})") for t, n in zip(texts, counts.values()))
     assert checks.current_check() == "unaligned" and checks.model.rowCount() == counts["unaligned"]
-    headers = [checks.model.headerData(i, checks.model.columns and 1 or 1) for i in range(checks.model.columnCount())]
+    headers = [checks.model.headerData(i, Qt.Orientation.Horizontal) for i in range(checks.model.columnCount())]
     assert "รหัสโครงการ" in headers and "พื้นที่" in headers  # area names are added beside the codes
 
 
 def test_zoom_to_an_unaligned_project_selects_it(checks, demo_main_window):
     window = demo_main_window
-    rec = checks.result.unaligned.iloc[0]
     before = window.canvas.view.viewRange()
     checks.view.selectRow(0)
     shown = checks.proxy.mapToSource(checks.proxy.index(0, 0)).row()

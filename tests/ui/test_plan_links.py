@@ -75,8 +75,8 @@ def test_done_when_click_a_tambon_choose_the_provincial_plan_open_matrix_and_che
     assert heading.startswith("ตำบลคอหงส์ (901104) อำเภอหาดใหญ่ จังหวัดสงขลา")
     assert f"โครงการในพื้นที่ {n:,} โครงการ งบประมาณ {money:,.0f} บาท" in heading
     # every plan linked to one of those projects is listed, with exactly its projects here and their budget
-    linked = pd.DataFrame(sql(demo_path, "SELECT pp.plan_id, p.project_id, p.budget FROM project_plans pp JOIN projects p "
-                                         "ON p.project_id = pp.project_id AND p.source = pp.source "
+    linked = pd.DataFrame(sql(demo_path, "SELECT pp.plan_id, p.project_id, p.budget FROM project_plans pp "
+                                         "JOIN projects p ON p.project_id = pp.project_id AND p.source = pp.source "
                                          "WHERE p.tambon_code = ?", (KHO_HONG,)),
                           columns=["plan_id", "project_id", "budget"])
     listed = panel.tree_plans()
@@ -104,8 +104,9 @@ def test_done_when_click_a_tambon_choose_the_provincial_plan_open_matrix_and_che
     layer = window.layers[PLAN_LAYER]
     assert layer.group == "แผน" and len(layer.data) == 127  # the province's every tambon
     family = ("PV90", "PV90-2567", "PV90-2568", "PV90-2569")  # the plan and its annual action plans
-    budgets = pd.DataFrame(sql(demo_path, "SELECT DISTINCT p.source, p.project_id, p.tambon_code, p.budget FROM projects p "
-                                          "JOIN project_plans pp ON p.project_id = pp.project_id AND p.source = pp.source "
+    budgets = pd.DataFrame(sql(demo_path, "SELECT DISTINCT p.source, p.project_id, p.tambon_code, p.budget "
+                                          "FROM projects p JOIN project_plans pp "
+                                          "ON p.project_id = pp.project_id AND p.source = pp.source "
                                           f"WHERE pp.plan_id IN ({','.join('?' * len(family))})", family),
                            columns=["source", "project_id", "tambon_code", "budget"])
     expected = budgets.groupby("tambon_code")["budget"].sum()
@@ -148,6 +149,9 @@ def test_done_when_click_a_tambon_choose_the_provincial_plan_open_matrix_and_che
     assert checks.model.rowCount() == len(checks.result.unaligned) > 0
     assert checks.check_list.item(0).text().endswith(f"({len(checks.result.unaligned):,})")
 
+    window.plan_matrix_dock.raise_()
+    qtbot.wait(100)
+    window.grab().save(str(artifacts / "plan_matrix.png"))
     window.plan_checks_dock.hide()
     window.plan_matrix_dock.hide()
     window.plan_links_dock.raise_()
@@ -162,7 +166,8 @@ def test_identify_lists_the_plans_of_a_tambon(plans_window):
     row = window.layers["tambon"].data.set_index("code").loc[KHO_HONG]
     lines = dict(plans_in_area(window, "tambon", pd.Series({"code": KHO_HONG})))
     links = window.plan_index_service.index.area_links(KHO_HONG)
-    assert lines["แผนที่เกี่ยวข้อง"] == f"{links.totals['plans']} แผน (มีโครงการในตำบล {links.totals['plans_with_projects']} แผน)"
+    totals = links.totals
+    assert lines["แผนที่เกี่ยวข้อง"] == f"{totals['plans']} แผน (มีโครงการในตำบล {totals['plans_with_projects']} แผน)"
     assert lines["ไม่อยู่ในแผนใด"] == f"{links.totals['unplanned_projects']} โครงการ"
     assert plans_in_area(window, "amphoe", pd.Series({"code": "9011"})) == []
     # and through the real identify tool
@@ -243,3 +248,17 @@ def test_a_workspace_without_plans_still_lists_the_projects_of_a_tambon(main_win
     assert links.totals["plans"] == 0 and panel.tree_plans() == []
     assert panel.tree_projects(None) == ["P-000"]
     assert "แผนที่เกี่ยวข้อง 0 แผน" in panel.area_label.text()
+
+
+def test_an_edit_rebuilds_the_index_and_the_shown_area(plans_window, qtbot):
+    window = plans_window
+    service, panel = window.plan_index_service, window.plan_links
+    panel.show_area(KHO_HONG)
+    before = panel.links.totals["budget"]
+    projects = window.layers["projects"].data
+    mine = projects[projects["tambon_code"] == KHO_HONG].iloc[0]
+    builds = service.builds
+    assert window.editing.edit_attribute("projects", int(mine["fid"]), "budget", float(mine["budget"]) + 1_000_000)
+    qtbot.waitUntil(lambda: service.builds > builds, timeout=30_000)  # after the edit debounce, on a worker
+    assert panel.links.totals["budget"] == pytest.approx(before + 1_000_000)
+    assert f"งบประมาณ {before + 1_000_000:,.0f} บาท" in panel.area_label.text()

@@ -68,7 +68,8 @@ def test_amphoe_rows_and_a_fiscal_year(matrix, demo_path, qtbot):
     matrix.year_combo.setCurrentIndex(year_index)
     qtbot.waitUntil(lambda: matrix.result is not None
                     and matrix.result.provenance.parameters["fiscal_years"] == [2568], timeout=30_000)
-    money = sql(demo_path, "SELECT sum(budget) FROM projects WHERE tambon_code LIKE '9011%' AND fiscal_year = 2568")[0][0]
+    money = sql(demo_path, "SELECT sum(budget) FROM projects WHERE tambon_code LIKE '9011%' "
+                           "AND fiscal_year = 2568")[0][0]
     assert matrix.cell("9011", "total")[0] == f"{money:,.0f}"
 
 

@@ -1,9 +1,10 @@
 """`areaplan selfcheck` (hidden): check that PROJ, GDAL and AreaPlan's own data files work in this install.
 
 Made for the standalone bundle (packaging/): it reprojects a point with pyproj and rasterio, writes and reads a
-GeoTIFF (rasterio) and a GeoPackage (pyogrio) in EPSG:32647, and checks the Sarabun font, the translations, the
-geothai gazetteer and the demo workspace. It prints the versions and the data folders each library uses and
-exits 1 when a check fails. In a bundle every data folder must lie inside the bundle.
+GeoTIFF (rasterio) and a GeoPackage (pyogrio) in EPSG:32647, imports the desktop app's modules and checks the
+Sarabun font, the translations, the geothai gazetteer and the demo workspace. It prints the versions and the
+data folders each library uses and exits 1 when a check fails. In a bundle every data folder must lie inside
+the bundle. `--paint WS` instead opens the app on WS and prints the time of the first map paint.
 """
 
 from __future__ import annotations
