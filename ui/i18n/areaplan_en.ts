@@ -138,12 +138,12 @@
     <message>
         <location filename="../flood_charts.py" line="102"/>
         <source>ดัชนีความเสี่ยง (0–1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk index (0–1)</translation>
     </message>
     <message>
         <location filename="../flood_charts.py" line="103"/>
         <source>งบป้องกันน้ำท่วม (ล้านบาท)</source>
-        <translation type="unfinished"></translation>
+        <translation>Flood-protection budget (million baht)</translation>
     </message>
 </context>
 <context>
@@ -152,7 +152,7 @@
         <location filename="../flood_charts.py" line="56"/>
         <source>พื้นที่ (ตร.กม.)</source>
         <extracomment>Fill of each hazard class (1 ต่ำ … 4 สูงมาก), light to dark blue-red like a depth legend. Bars shown at most (the districts with most flooded area); the rest are summed in the table only.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Area (km²)</translation>
     </message>
 </context>
 <context>
@@ -190,12 +190,12 @@
     <message>
         <location filename="../duplicate_review.py" line="174"/>
         <source>ส่งออกรายงาน…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export report…</translation>
     </message>
     <message>
         <location filename="../duplicate_review.py" line="175"/>
         <source>รายงานสำหรับคณะกรรมการ (PDF หรือ XLSX) พร้อมผลการพิจารณาปัจจุบัน</source>
-        <translation type="unfinished"></translation>
+        <translation>Report for the committee (PDF or XLSX) with the current decisions</translation>
     </message>
     <message>
         <location filename="../duplicate_review.py" line="184"/>
@@ -280,12 +280,12 @@
     <message>
         <location filename="../duplicate_review.py" line="236"/>
         <source>ย้อนการตัดสิน</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo decision</translation>
     </message>
     <message>
         <location filename="../duplicate_review.py" line="237"/>
         <source>ถอนผลการพิจารณาล่าสุด (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdraw the latest decision (Ctrl+Z)</translation>
     </message>
     <message>
         <location filename="../duplicate_review.py" line="281"/>
@@ -322,37 +322,37 @@
     <message>
         <location filename="../duplicate_review.py" line="360"/>
         <source>เขียนรายงาน {name} แล้ว</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrote report {name}</translation>
     </message>
     <message>
         <location filename="../duplicate_review.py" line="364"/>
         <source>เขียนรายงานไม่ได้: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write the report: {error}</translation>
     </message>
     <message>
         <location filename="../duplicate_review.py" line="367"/>
         <source>ส่งออกรายงาน</source>
-        <translation type="unfinished"></translation>
+        <translation>Export report</translation>
     </message>
     <message>
         <location filename="../duplicate_review.py" line="367"/>
         <source>กำลังเขียนรายงาน…</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing the report…</translation>
     </message>
     <message>
         <location filename="../duplicate_review.py" line="373"/>
         <source>ส่งออกรายงานโครงการซ้ำซ้อน</source>
-        <translation type="unfinished"></translation>
+        <translation>Export duplicate-projects report</translation>
     </message>
     <message>
         <location filename="../duplicate_review.py" line="373"/>
         <source>รายงานโครงการซ้ำซ้อน.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>duplicate-projects-report.pdf</translation>
     </message>
     <message>
         <location filename="../duplicate_review.py" line="374"/>
         <source>PDF (*.pdf);;Excel (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf);;Excel (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../duplicate_review.py" line="414"/>
@@ -377,7 +377,7 @@
     <message>
         <location filename="../duplicate_review.py" line="511"/>
         <source>(และ {k} คู่ที่ตัดสินแล้วว่าไม่ซ้ำ ไม่แสดงอีก)</source>
-        <translation type="unfinished"></translation>
+        <translation>(and {k} pairs already judged not duplicates, no longer shown)</translation>
     </message>
     <message>
         <location filename="../duplicate_review.py" line="578"/>
@@ -392,7 +392,7 @@
     <message>
         <location filename="../duplicate_review.py" line="617"/>
         <source>ตัดสิน &quot;{d}&quot; {a} กับ {b}</source>
-        <translation type="unfinished"></translation>
+        <translation>Decided &quot;{d}&quot;: {a} and {b}</translation>
     </message>
     <message>
         <location filename="../duplicate_review.py" line="622"/>
@@ -407,7 +407,7 @@
     <message>
         <location filename="../duplicate_review.py" line="699"/>
         <source>ถอนผลการพิจารณาแล้ว</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision withdrawn</translation>
     </message>
     <message>
         <location filename="../duplicate_review.py" line="750"/>
@@ -567,299 +567,299 @@
         <location filename="../flood_review.py" line="154"/>
         <source>อ่านพื้นที่ทำงาน</source>
         <extracomment>Name of the temporary map layer. Upper bounds of the high-risk-share classes on the map (0 = none is drawn with NONE_FILL).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Reading the workspace</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="165"/>
         <source>วิเคราะห์ช่องว่างการลงทุน</source>
-        <translation type="unfinished"></translation>
+        <translation>Analysing investment gaps</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="169"/>
         <source>เสร็จ</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="210"/>
         <source>ความเสี่ยงน้ำท่วมราย{level}</source>
-        <translation type="unfinished"></translation>
+        <translation>Flood risk by {level}</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="246"/>
         <source>ชั้นข้อมูลภัยในพื้นที่ทำงาน (เพิ่มด้วย areaplan hazard add)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hazard layers in the workspace (add with areaplan hazard add)</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="250"/>
         <source>วิเคราะห์</source>
-        <translation type="unfinished">Analyse</translation>
+        <translation>Analyse</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="252"/>
         <source>ยกเลิก</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="255"/>
         <source>ส่งออก XLSX…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export XLSX…</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="256"/>
         <source>ตารางพื้นที่ โครงการเสี่ยง ช่องว่าง บันทึกคณะกรรมการ และที่มา</source>
-        <translation type="unfinished"></translation>
+        <translation>Areas, at-risk projects, gaps, committee notes and sources</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="260"/>
         <source>ภัย</source>
-        <translation type="unfinished">Hazard</translation>
+        <translation>Hazard</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="268"/>
         <source>เลือกชั้นข้อมูลภัยและระดับพื้นที่ แล้วกด &quot;วิเคราะห์&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a hazard layer and an area level, then press &quot;Analyse&quot;</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="276"/>
         <source>แผนที่: สัดส่วนพื้นที่เสี่ยงสูง</source>
-        <translation type="unfinished"></translation>
+        <translation>Map: share of high-risk area</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="277"/>
         <source>แผนที่: ความเสี่ยง × การลงทุน (bivariate)</source>
-        <translation type="unfinished"></translation>
+        <translation>Map: risk × investment (bivariate)</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="278"/>
         <source>ไม่แสดงบนแผนที่</source>
-        <translation type="unfinished"></translation>
+        <translation>Not on the map</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="281"/>
         <source>ทุกพื้นที่</source>
-        <translation type="unfinished"></translation>
+        <translation>All areas</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="281"/>
         <source>เสี่ยงสูง ลงทุนน้อย/ไม่มี</source>
-        <translation type="unfinished"></translation>
+        <translation>High risk, little/no investment</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="282"/>
         <source>ลงทุนในพื้นที่เสี่ยงต่ำ</source>
-        <translation type="unfinished"></translation>
+        <translation>Investment in low-risk areas</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="283"/>
         <source>มีงานก่อสร้างในที่เสี่ยงสูง</source>
-        <translation type="unfinished"></translation>
+        <translation>Construction in high-risk zones</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="304"/>
         <location filename="../flood_review.py" line="708"/>
         <source>เลือกพื้นที่ในตารางหรือกราฟ</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an area in the table or chart</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="314"/>
         <source>บันทึกของคณะกรรมการสำหรับพื้นที่นี้</source>
-        <translation type="unfinished"></translation>
+        <translation>Committee note for this area</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="317"/>
         <source>ไม่ระบุสถานะ</source>
-        <translation type="unfinished"></translation>
+        <translation>No status</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="317"/>
         <source>ติดตาม</source>
-        <translation type="unfinished"></translation>
+        <translation>Monitor</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="318"/>
         <source>เสนอโครงการ</source>
-        <translation type="unfinished"></translation>
+        <translation>Propose a project</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="318"/>
         <source>ดำเนินการแล้ว</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="320"/>
         <source>บันทึก</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="340"/>
         <source>พื้นที่ที่เลือก</source>
-        <translation type="unfinished"></translation>
+        <translation>Selected area</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="346"/>
         <source>ก่อสร้างในที่เสี่ยงสูง</source>
-        <translation type="unfinished"></translation>
+        <translation>Construction in high-risk zones</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="351"/>
         <source>พื้นที่ตามระดับ</source>
-        <translation type="unfinished"></translation>
+        <translation>Areas by class</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="352"/>
         <source>งบ × ความเสี่ยง</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget × risk</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="356"/>
         <source>ที่มา</source>
-        <translation type="unfinished"></translation>
+        <translation>Sources</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="389"/>
         <source>ความลึก</source>
-        <translation type="unfinished">Depth</translation>
+        <translation>Depth</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="389"/>
         <source>ความถี่</source>
-        <translation type="unfinished">Frequency</translation>
+        <translation>Frequency</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="389"/>
         <source>ระดับ</source>
-        <translation type="unfinished">Class</translation>
+        <translation>Class</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="391"/>
         <source>แรสเตอร์</source>
-        <translation type="unfinished"></translation>
+        <translation>Raster</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="391"/>
         <source>พื้นที่</source>
-        <translation type="unfinished"></translation>
+        <translation>Area</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="401"/>
         <source>ยังไม่มีชั้นข้อมูลภัยในพื้นที่ทำงาน เพิ่มด้วย areaplan hazard add (no hazard in the workspace yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>No hazard in the workspace yet; add one with areaplan hazard add</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="435"/>
         <location filename="../flood_review.py" line="439"/>
         <source>กำลังวิเคราะห์…</source>
-        <translation type="unfinished">Analysing…</translation>
+        <translation>Analysing…</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="439"/>
         <source>ทบทวนพื้นที่เสี่ยงน้ำท่วม</source>
-        <translation type="unfinished"></translation>
+        <translation>Review flood-risk areas</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="450"/>
         <source>กำลังยกเลิก…</source>
-        <translation type="unfinished">Cancelling…</translation>
+        <translation>Cancelling…</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="465"/>
         <source>ยกเลิกการวิเคราะห์แล้ว</source>
-        <translation type="unfinished">Analysis cancelled</translation>
+        <translation>Analysis cancelled</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="467"/>
         <source>วิเคราะห์ไม่ได้: {error}</source>
-        <translation type="unfinished">Cannot analyse: {error}</translation>
+        <translation>Cannot analyse: {error}</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="546"/>
         <source>บันทึกเมื่อ {when} โดย {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved {when} by {who}</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="563"/>
         <source>บันทึกไม่ได้: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot save: {error}</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="602"/>
         <source>เสี่ยงสูง</source>
-        <translation type="unfinished"></translation>
+        <translation>High risk</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="603"/>
         <source>ไม่ได้ตรวจ (ไม่มีพิกัด)</source>
-        <translation type="unfinished"></translation>
+        <translation>Not checked (no coordinates)</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="618"/>
         <source>ก่อสร้างในที่เสี่ยงสูง ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Construction in high-risk zones ({n})</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="628"/>
         <source>ช่องว่าง: เสี่ยงสูงแต่ลงทุนน้อยหรือไม่มี {hi} แห่ง · ลงทุนในพื้นที่เสี่ยงต่ำ {lo} แห่ง</source>
-        <translation type="unfinished"></translation>
+        <translation>Gaps: {hi} high-risk areas with little or no investment · {lo} low-risk areas with investment</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="647"/>
         <source>ความเสี่ยง × งบป้องกันน้ำท่วม</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk × flood-protection budget</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="651"/>
         <source>ไม่มีพื้นที่เสี่ยงสูง</source>
-        <translation type="unfinished"></translation>
+        <translation>No high-risk areas</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="653"/>
         <source>สัดส่วนพื้นที่เสี่ยงสูง + สูงมาก</source>
-        <translation type="unfinished"></translation>
+        <translation>Share of high + very high risk area</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="718"/>
         <source>{name} ({code}): {km2:,.2f} ตร.กม. · ท่วม {flooded:.1f} % · เสี่ยงสูง/สูงมาก {high:.1f} % ({high_km2:,.2f} ตร.กม.) · ดัชนีความเสี่ยง {risk:.2f} · งบป้องกันน้ำท่วม {budget:,.0f} บาท</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({code}): {km2:,.2f} km² · flooded {flooded:.1f} % · high/very high risk {high:.1f} % ({high_km2:,.2f} km²) · risk index {risk:.2f} · flood-protection budget {budget:,.0f} baht</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="750"/>
         <source>แผนที่ครอบคลุมพื้นที่นี้ {n} แผน</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} plans cover this area</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="799"/>
         <source>ส่งออกแล้ว: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported: {path}</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="803"/>
         <source>ส่งออกไม่ได้: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot export: {error}</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="805"/>
         <source>ส่งออก XLSX</source>
-        <translation type="unfinished"></translation>
+        <translation>Export XLSX</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="805"/>
         <source>กำลังเขียนไฟล์…</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing the file…</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="813"/>
         <source>ส่งออกผลความเสี่ยงน้ำท่วม</source>
-        <translation type="unfinished"></translation>
+        <translation>Export flood-risk results</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="843"/>
         <source>ความเสี่ยงน้ำท่วม</source>
-        <translation type="unfinished"></translation>
+        <translation>Flood risk</translation>
     </message>
     <message>
         <location filename="../flood_review.py" line="848"/>
         <source>ทบทวนพื้นที่เสี่ยงน้ำท่วม…</source>
-        <translation type="unfinished"></translation>
+        <translation>Review flood-risk areas…</translation>
     </message>
 </context>
 <context>
@@ -868,175 +868,175 @@
         <location filename="../indicator_view.py" line="112"/>
         <source>ตำบล</source>
         <extracomment>Name of the temporary indicator layer. Map measure -&gt; (value column, ramp, zero counts as no data).</extracomment>
-        <translation type="unfinished">Subdistrict (tambon)</translation>
+        <translation>Subdistrict (tambon)</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="112"/>
         <source>อำเภอ</source>
-        <translation type="unfinished"></translation>
+        <translation>District (amphoe)</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="112"/>
         <source>จังหวัด</source>
-        <translation type="unfinished">Province (changwat)</translation>
+        <translation>Province (changwat)</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="120"/>
         <source>แสดงบนแผนที่</source>
-        <translation type="unfinished"></translation>
+        <translation>Show on map</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="122"/>
         <source>สลับกับพื้นที่ของแผน</source>
-        <translation type="unfinished"></translation>
+        <translation>Swap with plan areas</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="124"/>
         <source>แสดงชั้นตัวชี้วัดหรือชั้นพื้นที่ของแผนทีละชั้น เพื่อเทียบความจำเป็นกับแผน</source>
-        <translation type="unfinished"></translation>
+        <translation>Show the indicator layer or the plan-area layer one at a time, to compare need with plans</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="126"/>
         <source>นำเข้าตัวชี้วัด…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import indicators…</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="128"/>
         <source>ล้าง</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="131"/>
         <source>ตัวชี้วัด</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="133"/>
         <source>ปี</source>
-        <translation type="unfinished"></translation>
+        <translation>Year</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="137"/>
         <source>แสดง</source>
-        <translation type="unfinished"></translation>
+        <translation>Show</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="152"/>
         <location filename="../indicator_view.py" line="279"/>
         <location filename="../indicator_view.py" line="291"/>
         <source>งบประมาณ (บาท)</source>
-        <translation type="unfinished">Budget (baht)</translation>
+        <translation>Budget (baht)</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="197"/>
         <source>ยังไม่มีตัวชี้วัดในพื้นที่ทำงาน นำเข้าไฟล์ CSV/XLSX รายพื้นที่ (รหัส DOPA หรือ PCODE) ด้วยปุ่ม &quot;นำเข้าตัวชี้วัด…&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>No indicators in the workspace yet. Import a per-area CSV/XLSX file (DOPA code or PCODE) with the &quot;Import indicators…&quot; button</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="200"/>
         <source>ตัวชี้วัด {n} รายการ</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} indicators</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="206"/>
         <source>ปีล่าสุด</source>
-        <translation type="unfinished"></translation>
+        <translation>Latest year</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="248"/>
         <source>ตัวชี้วัด: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator: {name}</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="250"/>
         <source>กำลังคำนวณ {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Calculating {name}…</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="254"/>
         <location filename="../indicator_view.py" line="358"/>
         <source>ตัวชี้วัดความจำเป็น</source>
-        <translation type="unfinished"></translation>
+        <translation>Need indicators</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="264"/>
         <source>แสดงตัวชี้วัดไม่ได้: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot show the indicator: {error}</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="278"/>
         <source>{name} ({unit})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({unit})</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="280"/>
         <source>งบประมาณต่อหน่วย (บาท ต่อ {unit})</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget per unit (baht per {unit})</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="285"/>
         <source>ไม่มีข้อมูล</source>
-        <translation type="unfinished"></translation>
+        <translation>No data</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="285"/>
         <source>ไม่มีโครงการ</source>
-        <translation type="unfinished"></translation>
+        <translation>No projects</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="289"/>
         <source>รหัส</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="289"/>
         <source>ชื่อ</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="290"/>
         <source>ค่าตัวชี้วัด</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator value</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="290"/>
         <source>โครงการ</source>
-        <translation type="unfinished">Projects</translation>
+        <translation>Projects</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="291"/>
         <source>แผน</source>
-        <translation type="unfinished"></translation>
+        <translation>Plans</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="292"/>
         <source>งบประมาณต่อหน่วย</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget per unit</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="301"/>
         <source>{name}: มีข้อมูล {n} จาก {m} พื้นที่ · มีความจำเป็นแต่ไม่มีงบประมาณ {k} พื้นที่</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: data for {n} of {m} areas · {k} areas in need with no budget</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="314"/>
         <source>ต้องมีทั้งชั้นตัวชี้วัดและชั้นพื้นที่ของแผน (เลือกแผนในแผงแผนในพื้นที่)</source>
-        <translation type="unfinished"></translation>
+        <translation>Needs both an indicator layer and a plan-area layer (choose a plan in the Plans in area panel)</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="346"/>
         <source>นำเข้าตัวชี้วัดรายพื้นที่</source>
-        <translation type="unfinished"></translation>
+        <translation>Import per-area indicators</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="347"/>
         <source>ตาราง CSV หรือ Excel (*.csv *.txt *.xlsx *.xlsm)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV or Excel table (*.csv *.txt *.xlsx *.xlsm)</translation>
     </message>
     <message>
         <location filename="../indicator_view.py" line="363"/>
         <source>ตัวชี้วัดความจำเป็น…</source>
-        <translation type="unfinished"></translation>
+        <translation>Need indicators…</translation>
     </message>
 </context>
 <context>
@@ -1721,42 +1721,42 @@
         <location filename="../plan_calendar.py" line="96"/>
         <source>ทุกระดับ</source>
         <extracomment>Plans whose id is written on the y axis; with more rows every n-th is labelled.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>All levels</translation>
     </message>
     <message>
         <location filename="../plan_calendar.py" line="100"/>
         <source>ทุกประเภท</source>
-        <translation type="unfinished"></translation>
+        <translation>All types</translation>
     </message>
     <message>
         <location filename="../plan_calendar.py" line="109"/>
         <source>&lt;span style=&apos;color:{area}&apos;&gt;■&lt;/span&gt; แผนเชิงพื้นที่ &amp;nbsp; &lt;span style=&apos;color:{agenda}&apos;&gt;■&lt;/span&gt; แผนเชิงประเด็น &amp;nbsp; &lt;span style=&apos;color:{inside}&apos;&gt;●&lt;/span&gt; ปีงบประมาณของโครงการในช่วงแผน &amp;nbsp; &lt;span style=&apos;color:{outside}&apos;&gt;●&lt;/span&gt; นอกช่วงแผน (ขนาดตามงบประมาณ)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:{area}&apos;&gt;■&lt;/span&gt; Area plan &amp;nbsp; &lt;span style=&apos;color:{agenda}&apos;&gt;■&lt;/span&gt; Agenda plan &amp;nbsp; &lt;span style=&apos;color:{inside}&apos;&gt;●&lt;/span&gt; Project fiscal year within the plan period &amp;nbsp; &lt;span style=&apos;color:{outside}&apos;&gt;●&lt;/span&gt; Outside the plan period (size by budget)</translation>
     </message>
     <message>
         <location filename="../plan_calendar.py" line="123"/>
         <source>ปีงบประมาณ (พ.ศ.)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiscal year (B.E.)</translation>
     </message>
     <message>
         <location filename="../plan_calendar.py" line="211"/>
         <source>{plans} แผน · ปีงบประมาณที่มีโครงการ {years} จุด · นอกช่วงแผน {outside} จุด · คลิกแถวเพื่อดูพื้นที่ของแผน</source>
-        <translation type="unfinished"></translation>
+        <translation>{plans} plans · {years} project fiscal years · {outside} outside the plan period · click a row to see the plan&apos;s area</translation>
     </message>
     <message>
         <location filename="../plan_calendar.py" line="226"/>
         <source>{plan} {name} · ช่วงแผน {period} · โครงการตามปีงบประมาณ: {years}</source>
-        <translation type="unfinished"></translation>
+        <translation>{plan} {name} · plan period {period} · projects by fiscal year: {years}</translation>
     </message>
     <message>
         <location filename="../plan_calendar.py" line="255"/>
         <source>ปฏิทินแผน</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan calendar</translation>
     </message>
     <message>
         <location filename="../plan_calendar.py" line="260"/>
         <source>ปฏิทินแผน…</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan calendar…</translation>
     </message>
 </context>
 <context>
@@ -1765,79 +1765,79 @@
         <location filename="../plan_checks_view.py" line="113"/>
         <source>นับเฉพาะการเชื่อมกับแผนจังหวัด/กลุ่มจังหวัดโดยตรง</source>
         <extracomment>What a finding of each check points at on the map.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Count only direct links to provincial/provincial-cluster plans</translation>
     </message>
     <message>
         <location filename="../plan_checks_view.py" line="114"/>
         <source>ไม่นับการเชื่อมผ่านแผนแม่ (--direct-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignore links through parent plans (--direct-only)</translation>
     </message>
     <message>
         <location filename="../plan_checks_view.py" line="116"/>
         <source>ขยายไปที่รายการ</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom to item</translation>
     </message>
     <message>
         <location filename="../plan_checks_view.py" line="118"/>
         <source>ส่งออก XLSX…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export XLSX…</translation>
     </message>
     <message>
         <location filename="../plan_checks_view.py" line="158"/>
         <source>พบ {n} รายการจากการตรวจ {k} ข้อ</source>
-        <translation type="unfinished"></translation>
+        <translation>Found {n} items in {k} checks</translation>
     </message>
     <message>
         <location filename="../plan_checks_view.py" line="191"/>
         <location filename="../plan_checks_view.py" line="194"/>
         <source>กำลังตรวจ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking…</translation>
     </message>
     <message>
         <location filename="../plan_checks_view.py" line="194"/>
         <location filename="../plan_checks_view.py" line="348"/>
         <source>ตรวจความเชื่อมโยงแผน</source>
-        <translation type="unfinished"></translation>
+        <translation>Check plan links</translation>
     </message>
     <message>
         <location filename="../plan_checks_view.py" line="210"/>
         <source>ตรวจไม่ได้: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot check: {error}</translation>
     </message>
     <message>
         <location filename="../plan_checks_view.py" line="308"/>
         <source>ส่งออกผลตรวจความเชื่อมโยงแผน</source>
-        <translation type="unfinished"></translation>
+        <translation>Export plan-link check results</translation>
     </message>
     <message>
         <location filename="../plan_checks_view.py" line="309"/>
         <source>สมุดงาน Excel (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../plan_checks_view.py" line="326"/>
         <source>ส่งออกผลตรวจ</source>
-        <translation type="unfinished"></translation>
+        <translation>Export results</translation>
     </message>
     <message>
         <location filename="../plan_checks_view.py" line="326"/>
         <source>กำลังเขียน {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing {name}…</translation>
     </message>
     <message>
         <location filename="../plan_checks_view.py" line="334"/>
         <source>บันทึกผลตรวจที่ {path} แล้ว</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved the results to {path}</translation>
     </message>
     <message>
         <location filename="../plan_checks_view.py" line="339"/>
         <source>ส่งออกไม่ได้: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot export: {error}</translation>
     </message>
     <message>
         <location filename="../plan_checks_view.py" line="353"/>
         <source>ตรวจความเชื่อมโยงแผน…</source>
-        <translation type="unfinished"></translation>
+        <translation>Check plan links…</translation>
     </message>
 </context>
 <context>
@@ -1846,34 +1846,34 @@
         <location filename="../plan_links.py" line="454"/>
         <source>ดัชนีแผน</source>
         <extracomment>Name of the temporary layer that shows the areas of the chosen plan. Boundary layers an area can be picked from, by DOPA code length. Levels a user picks areas and colours plans at. At most this many projects are listed under one plan in the tree (the rest as one &quot;… more&quot; line). A plan with at most this many projects in the area shows them unfolded. Plans listed under a tambon in the identify panel. Fill of areas a plan covers but has no project in. Ramp and classes of the budget colours. Rows measured when a table fits its columns to their contents. Milliseconds after an edit before the index is built again. Which plans a chosen plan is shown with. the index was replaced (or dropped: ``index`` is None) (fraction, message) while building True while a build runs</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Plan index</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="454"/>
         <location filename="../plan_links.py" line="502"/>
         <source>กำลังสร้างดัชนีแผน…</source>
-        <translation type="unfinished"></translation>
+        <translation>Building the plan index…</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="477"/>
         <location filename="../plan_links.py" line="506"/>
         <source>สร้างดัชนีแผนไม่ได้: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot build the plan index: {error}</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="504"/>
         <source>เปิดพื้นที่ทำงานเพื่อดูแผน</source>
-        <translation type="unfinished"></translation>
+        <translation>Open a workspace to see plans</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="507"/>
         <source>ยังไม่ได้สร้างดัชนีแผน</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan index not built yet</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="509"/>
         <source>แผน {plans} แผน · โครงการ {projects} โครงการ · การเชื่อมโยง {links} รายการ</source>
-        <translation type="unfinished"></translation>
+        <translation>{plans} plans · {projects} projects · {links} links</translation>
     </message>
 </context>
 <context>
@@ -1882,27 +1882,27 @@
         <location filename="../plan_links.py" line="768"/>
         <location filename="../plan_links.py" line="1372"/>
         <source>ดูแผนในพื้นที่</source>
-        <translation type="unfinished"></translation>
+        <translation>Show plans in area</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1356"/>
         <source>แผนในพื้นที่</source>
-        <translation type="unfinished"></translation>
+        <translation>Plans in area</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1367"/>
         <source>แผนในพื้นที่ / พื้นที่ของแผน…</source>
-        <translation type="unfinished"></translation>
+        <translation>Plans in area / plan areas…</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1369"/>
         <source>คลิกพื้นที่เพื่อดูแผนและโครงการ หรือเลือกแผนเพื่อดูพื้นที่บนแผนที่ (Plans and areas)</source>
-        <translation type="unfinished"></translation>
+        <translation>Plans and areas</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1375"/>
         <source>คลิกพื้นที่บนแผนที่เพื่อดูแผนและโครงการที่เกี่ยวข้อง</source>
-        <translation type="unfinished"></translation>
+        <translation>Click an area on the map to see its plans and projects</translation>
     </message>
 </context>
 <context>
@@ -1910,201 +1910,201 @@
     <message>
         <location filename="../plan_links.py" line="833"/>
         <source>สร้างดัชนีใหม่</source>
-        <translation type="unfinished"></translation>
+        <translation>Rebuild index</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="834"/>
         <source>อ่านแผน โครงการ และการเชื่อมโยงจากพื้นที่ทำงานอีกครั้ง</source>
-        <translation type="unfinished"></translation>
+        <translation>Reread plans, projects and links from the workspace</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="841"/>
         <source>คลิกพื้นที่บนแผนที่</source>
-        <translation type="unfinished"></translation>
+        <translation>Click an area on the map</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="843"/>
         <source>เลือกเครื่องมือแล้วคลิกพื้นที่บนแผนที่เพื่อดูแผนและโครงการ</source>
-        <translation type="unfinished"></translation>
+        <translation>Select the tool, then click an area on the map to see its plans and projects</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="847"/>
         <source>ระดับพื้นที่ที่คลิกเลือกและที่ใช้แสดงพื้นที่ของแผน</source>
-        <translation type="unfinished"></translation>
+        <translation>Area level for clicking and for showing plan areas</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="850"/>
         <source>รหัสหรือชื่อพื้นที่ เช่น 901104 หรือ คอหงส์</source>
-        <translation type="unfinished"></translation>
+        <translation>Area code or name, e.g. 901104 or Kho Hong</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="856"/>
         <location filename="../plan_links.py" line="1058"/>
         <source>คลิกพื้นที่บนแผนที่เพื่อดูแผนและโครงการที่เกี่ยวข้อง</source>
-        <translation type="unfinished"></translation>
+        <translation>Click an area on the map to see its plans and projects</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="861"/>
         <source>ระดับ / แผน / โครงการ</source>
-        <translation type="unfinished"></translation>
+        <translation>Level / plan / project</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="861"/>
         <location filename="../plan_links.py" line="1328"/>
         <source>ความเกี่ยวข้อง</source>
-        <translation type="unfinished"></translation>
+        <translation>Relation</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="861"/>
         <location filename="../plan_links.py" line="1329"/>
         <source>โครงการ</source>
-        <translation type="unfinished">Projects</translation>
+        <translation>Projects</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="862"/>
         <location filename="../plan_links.py" line="1318"/>
         <source>งบประมาณในพื้นที่ (บาท)</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget in area (baht)</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="881"/>
         <source>เลือกแผนเพื่อดูพื้นที่บนแผนที่</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a plan to see its area on the map</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="890"/>
         <source>ล้างแผนบนแผนที่</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear plan from map</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="892"/>
         <source>ขยายไปที่แผน</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom to plan</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="893"/>
         <source>ขยายแผนที่ไปที่พื้นที่ของแผนเมื่อเลือกแผน</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom the map to the plan&apos;s area when a plan is chosen</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="950"/>
         <source>กำลังสร้างดัชนีแผน: {step}</source>
-        <translation type="unfinished"></translation>
+        <translation>Building the plan index: {step}</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1023"/>
         <source>ไม่พบพื้นที่ตรงตำแหน่งที่คลิก</source>
-        <translation type="unfinished"></translation>
+        <translation>No area at the clicked position</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1046"/>
         <source>กำลังสร้างดัชนีแผน กรุณารอสักครู่แล้วคลิกอีกครั้ง</source>
-        <translation type="unfinished"></translation>
+        <translation>Building the plan index; please wait a moment and click again</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1066"/>
         <source>แผนที่เกี่ยวข้อง {plans} แผน (มีโครงการในพื้นที่ {with_projects} แผน) · โครงการในพื้นที่ {projects} โครงการ งบประมาณ {budget} บาท · ไม่อยู่ในแผนใด {unplanned} โครงการ</source>
-        <translation type="unfinished"></translation>
+        <translation>{plans} related plans ({with_projects} with projects in the area) · {projects} projects in the area, budget {budget} baht · {unplanned} projects in no plan</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1089"/>
         <source>ไม่ระบุระดับ</source>
-        <translation type="unfinished"></translation>
+        <translation>No level</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1090"/>
         <source>{n} แผน</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} plans</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1107"/>
         <source>ช่วงเวลา {period} · เจ้าของแผน {owner}</source>
-        <translation type="unfinished"></translation>
+        <translation>Period {period} · plan owner {owner}</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1111"/>
         <source>ที่มาของพื้นที่: {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>Area source: {source}</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1119"/>
         <source>โครงการที่ไม่อยู่ในแผนใด</source>
-        <translation type="unfinished"></translation>
+        <translation>Projects in no plan</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1136"/>
         <source>ปีงบประมาณ {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiscal year {year}</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1142"/>
         <source>… และอีก {n} โครงการ</source>
-        <translation type="unfinished"></translation>
+        <translation>… and {n} more projects</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1254"/>
         <source>พื้นที่ของแผน {plan}</source>
-        <translation type="unfinished"></translation>
+        <translation>Area of plan {plan}</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1255"/>
         <source>กำลังหาพื้นที่ของแผน {plan}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Finding the area of plan {plan}…</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1259"/>
         <source>พื้นที่ของแผน</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan area</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1269"/>
         <source>แสดงพื้นที่ของแผนไม่ได้: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot show the plan area: {error}</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1300"/>
         <source>พื้นที่ครอบคลุม: {areas}{more} ({source})</source>
-        <translation type="unfinished"></translation>
+        <translation>Coverage: {areas}{more} ({source})</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1303"/>
         <source>แผนแม่: {chain}</source>
-        <translation type="unfinished"></translation>
+        <translation>Parent plans: {chain}</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1305"/>
         <source>รวมแผนย่อย: {plans}</source>
-        <translation type="unfinished"></translation>
+        <translation>Includes sub-plans: {plans}</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1307"/>
         <source>{level}ที่เกี่ยวข้อง {areas} แห่ง มีโครงการ {with_projects} แห่ง · โครงการ {projects} โครงการ (ระบุที่ตั้งได้ {located}) งบประมาณ {budget} บาท</source>
-        <translation type="unfinished"></translation>
+        <translation>{level}: {areas} related, {with_projects} with projects · {projects} projects ({located} located) · budget {budget} baht</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1312"/>
         <source>หมายเหตุ: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: {note}</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1317"/>
         <source>ครอบคลุม ไม่มีโครงการ</source>
-        <translation type="unfinished"></translation>
+        <translation>Covered, no projects</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1327"/>
         <source>รหัส</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1327"/>
         <source>ชื่อ</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../plan_links.py" line="1329"/>
         <source>งบประมาณ (บาท)</source>
-        <translation type="unfinished">Budget (baht)</translation>
+        <translation>Budget (baht)</translation>
     </message>
 </context>
 <context>
@@ -2113,146 +2113,146 @@
         <location filename="../plan_matrix_view.py" line="95"/>
         <source>งบประมาณ (บาท)</source>
         <extracomment>Heat-map colours (the workbook&apos;s colour scale) and the gap shades.</extracomment>
-        <translation type="unfinished">Budget (baht)</translation>
+        <translation>Budget (baht)</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="95"/>
         <source>จำนวนโครงการ</source>
-        <translation type="unfinished"></translation>
+        <translation>Number of projects</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="96"/>
         <source>จำนวนแผนเชิงประเด็น</source>
-        <translation type="unfinished"></translation>
+        <translation>Number of agenda plans</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="100"/>
         <source>ตำบล</source>
-        <translation type="unfinished">Subdistrict (tambon)</translation>
+        <translation>Subdistrict (tambon)</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="100"/>
         <location filename="../plan_matrix_view.py" line="240"/>
         <source>อำเภอ</source>
-        <translation type="unfinished"></translation>
+        <translation>District (amphoe)</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="100"/>
         <source>จังหวัด</source>
-        <translation type="unfinished">Province (changwat)</translation>
+        <translation>Province (changwat)</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="104"/>
         <source>ทุกปีงบประมาณ</source>
-        <translation type="unfinished">All fiscal years</translation>
+        <translation>All fiscal years</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="107"/>
         <source>ค้นหาพื้นที่</source>
-        <translation type="unfinished"></translation>
+        <translation>Search areas</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="109"/>
         <source>ส่งออก XLSX…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export XLSX…</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="121"/>
         <source>&lt;span style=&apos;background:{pink}&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; มีแผนเชิงประเด็นแต่ไม่มีโครงการ &amp;nbsp; &lt;span style=&apos;background:{grey}&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; ไม่มีแผนและไม่มีโครงการ &amp;nbsp; &lt;span style=&apos;background:{red}&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; ค่ามาก</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;background:{pink}&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; Agenda plan but no projects &amp;nbsp; &lt;span style=&apos;background:{grey}&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; No plan and no projects &amp;nbsp; &lt;span style=&apos;background:{red}&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; High value</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="166"/>
         <source>ปีงบประมาณ {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiscal year {year}</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="209"/>
         <location filename="../plan_matrix_view.py" line="212"/>
         <source>กำลังคำนวณตาราง…</source>
-        <translation type="unfinished"></translation>
+        <translation>Calculating the table…</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="212"/>
         <location filename="../plan_matrix_view.py" line="336"/>
         <source>ตารางพื้นที่ × ประเด็น</source>
-        <translation type="unfinished"></translation>
+        <translation>Area × agenda table</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="227"/>
         <source>คำนวณตารางไม่ได้: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot calculate the table: {error}</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="238"/>
         <source>รหัส</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="238"/>
         <source>ชื่อพื้นที่</source>
-        <translation type="unfinished"></translation>
+        <translation>Area name</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="242"/>
         <source>ไม่ระบุประเด็น</source>
-        <translation type="unfinished"></translation>
+        <translation>No agenda</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="244"/>
         <source>รวม</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="256"/>
         <source>ช่องว่าง: มีแผนเชิงประเด็น {n} แผนแต่ไม่มีโครงการ</source>
-        <translation type="unfinished"></translation>
+        <translation>Gap: {n} agenda plans but no projects</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="257"/>
         <source>ช่องว่าง: ไม่มีแผนเชิงประเด็นและไม่มีโครงการ</source>
-        <translation type="unfinished"></translation>
+        <translation>Gap: no agenda plan and no projects</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="294"/>
         <source>ส่งออกตารางพื้นที่ × ประเด็น</source>
-        <translation type="unfinished"></translation>
+        <translation>Export area × agenda table</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="295"/>
         <source>สมุดงาน Excel (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="309"/>
         <location filename="../plan_matrix_view.py" line="313"/>
         <source>กำลังเขียน {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing {name}…</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="313"/>
         <source>ส่งออกตาราง</source>
-        <translation type="unfinished">Export table</translation>
+        <translation>Export table</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="321"/>
         <source>บันทึกตารางที่ {path} แล้ว</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved the table to {path}</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="322"/>
         <source>ส่งออก {name} แล้ว</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported {name}</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="327"/>
         <source>ส่งออกไม่ได้: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot export: {error}</translation>
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="341"/>
         <source>ตารางพื้นที่ × ประเด็น…</source>
-        <translation type="unfinished"></translation>
+        <translation>Area × agenda table…</translation>
     </message>
 </context>
 <context>
@@ -2260,17 +2260,17 @@
     <message>
         <location filename="../plans_menu.py" line="22"/>
         <source>แผน</source>
-        <translation type="unfinished"></translation>
+        <translation>Plans</translation>
     </message>
     <message>
         <location filename="../plans_menu.py" line="57"/>
         <source>สร้างดัชนีแผนใหม่</source>
-        <translation type="unfinished"></translation>
+        <translation>Rebuild plan index</translation>
     </message>
     <message>
         <location filename="../plans_menu.py" line="59"/>
         <source>อ่านแผน โครงการ และการเชื่อมโยงจากพื้นที่ทำงานอีกครั้ง (Rebuild the plan index)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rebuild the plan index</translation>
     </message>
 </context>
 <context>
@@ -2279,263 +2279,263 @@
         <location filename="../print_dialog.py" line="50"/>
         <source>พื้นที่ที่เลือก</source>
         <extracomment>Resolution of the preview image (screen pixels per inch of paper). Wait this long after the last change before painting the preview again.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Selected area</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="51"/>
         <source>ทุกอำเภอ (สมุดแผนที่)</source>
-        <translation type="unfinished"></translation>
+        <translation>All districts (atlas)</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="52"/>
         <source>ทุกตำบล (สมุดแผนที่)</source>
-        <translation type="unfinished"></translation>
+        <translation>All tambons (atlas)</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="53"/>
         <source>จังหวัด → อำเภอ → ตำบล (รายงานซ้อนชั้น)</source>
-        <translation type="unfinished"></translation>
+        <translation>Province → district → tambon (nested report)</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="55"/>
         <source>ละติจูด/ลองจิจูด</source>
-        <translation type="unfinished"></translation>
+        <translation>Latitude/longitude</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="55"/>
         <source>ไม่แสดง</source>
-        <translation type="unfinished"></translation>
+        <translation>None</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="57"/>
         <source>อัตโนมัติ (ตำบล: รายการโครงการ, อื่น ๆ: สรุป)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic (tambon: project list, others: summary)</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="58"/>
         <source>รายการโครงการ</source>
-        <translation type="unfinished"></translation>
+        <translation>Project list</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="59"/>
         <source>สรุปตามพื้นที่ย่อย</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary by sub-area</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="60"/>
         <source>ไม่มีตาราง</source>
-        <translation type="unfinished"></translation>
+        <translation>No table</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="62"/>
         <source>PDF (เวกเตอร์)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (vector)</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="62"/>
         <source>PNG (ภาพ)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG (image)</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="62"/>
         <source>SVG (เวกเตอร์)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG (vector)</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="95"/>
         <location filename="../print_dialog.py" line="386"/>
         <source>พิมพ์ภาคผนวกแผนที่</source>
-        <translation type="unfinished"></translation>
+        <translation>Print map annex</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="122"/>
         <source>เช่น projects &gt; 10</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. projects &gt; 10</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="124"/>
         <source>รหัส</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="124"/>
         <source>ชื่อ (ก–ฮ)</source>
-        <translation type="unfinished"></translation>
+        <translation>Name (A–Z)</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="124"/>
         <source>จำนวนโครงการ (มากไปน้อย)</source>
-        <translation type="unfinished"></translation>
+        <translation>Number of projects (most first)</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="125"/>
         <source>งบประมาณ (มากไปน้อย)</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget (highest first)</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="129"/>
         <source>แนวนอน</source>
-        <translation type="unfinished"></translation>
+        <translation>Landscape</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="139"/>
         <source>พอดีกับพื้นที่</source>
-        <translation type="unfinished"></translation>
+        <translation>Fit to area</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="141"/>
         <source>ใช้เลขไทย</source>
-        <translation type="unfinished"></translation>
+        <translation>Use Thai numerals</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="150"/>
         <source>หนึ่งไฟล์ต่อพื้นที่</source>
-        <translation type="unfinished"></translation>
+        <translation>One file per area</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="151"/>
         <source>แม่แบบ</source>
-        <translation type="unfinished"></translation>
+        <translation>Template</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="152"/>
         <source>พิมพ์</source>
-        <translation type="unfinished"></translation>
+        <translation>Print</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="153"/>
         <source>พื้นที่</source>
-        <translation type="unfinished"></translation>
+        <translation>Area</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="154"/>
         <source>ตัวกรอง</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="155"/>
         <source>เรียงตาม</source>
-        <translation type="unfinished"></translation>
+        <translation>Sort by</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="156"/>
         <source>กระดาษ</source>
-        <translation type="unfinished"></translation>
+        <translation>Paper</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="158"/>
         <source>มาตราส่วน</source>
-        <translation type="unfinished"></translation>
+        <translation>Scale</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="159"/>
         <source>เส้นกริด</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="160"/>
         <source>ตาราง</source>
-        <translation type="unfinished"></translation>
+        <translation>Table</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="162"/>
         <source>ชื่อเรื่อง</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="163"/>
         <source>ชื่อรอง</source>
-        <translation type="unfinished"></translation>
+        <translation>Subtitle</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="164"/>
         <source>รูปแบบไฟล์</source>
-        <translation type="unfinished"></translation>
+        <translation>File format</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="165"/>
         <source>ความละเอียด</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolution</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="170"/>
         <source>บันทึกเป็นแม่แบบ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as template…</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="200"/>
         <source>ส่งออก…</source>
-        <translation type="unfinished">Export…</translation>
+        <translation>Export…</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="202"/>
         <source>ปิด</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="236"/>
         <source>{name} (บันทึกไว้)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (saved)</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="319"/>
         <source>ยังไม่ได้เปิดพื้นที่ทำงาน</source>
-        <translation type="unfinished"></translation>
+        <translation>No workspace open</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="337"/>
         <source>แสดงตัวอย่างไม่ได้</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot show the preview</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="341"/>
         <source>{area}: หน้า {n}/{count} ({areas} พื้นที่)</source>
-        <translation type="unfinished"></translation>
+        <translation>{area}: page {n}/{count} ({areas} areas)</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="361"/>
         <source>บันทึกแม่แบบ</source>
-        <translation type="unfinished"></translation>
+        <translation>Save template</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="361"/>
         <source>ชื่อแม่แบบ</source>
-        <translation type="unfinished"></translation>
+        <translation>Template name</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="366"/>
         <source>บันทึกแม่แบบไม่ได้</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot save the template</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="371"/>
         <source>ส่งออกภาคผนวกแผนที่</source>
-        <translation type="unfinished"></translation>
+        <translation>Export map annex</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="383"/>
         <source>พิมพ์ไม่ได้</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot print</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="386"/>
         <source>กำลังพิมพ์…</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing…</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="392"/>
         <source>พิมพ์แล้ว {pages} หน้า: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Printed {pages} pages: {path}</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="399"/>
         <source>ยกเลิกการพิมพ์แล้ว ไม่มีไฟล์ถูกเขียน</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing cancelled; no file was written</translation>
     </message>
     <message>
         <location filename="../print_dialog.py" line="408"/>
         <source>พิมพ์ภาคผนวกแผนที่…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print map annex…</translation>
     </message>
 </context>
 <context>
@@ -3023,74 +3023,74 @@
     <message>
         <location filename="../webmap_action.py" line="40"/>
         <source>ส่งออกแผนที่เว็บ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export web map…</translation>
     </message>
     <message>
         <location filename="../webmap_action.py" line="42"/>
         <source>แผนที่ที่เปิดได้ในเบราว์เซอร์ทุกเครื่องโดยไม่ต้องใช้อินเทอร์เน็ต</source>
-        <translation type="unfinished"></translation>
+        <translation>A map that opens in any browser without internet</translation>
     </message>
     <message>
         <location filename="../webmap_action.py" line="49"/>
         <source>หน้าเว็บพร้อมโฟลเดอร์ไฟล์ประกอบ (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>Web page with a folder of files (*.html)</translation>
     </message>
     <message>
         <location filename="../webmap_action.py" line="49"/>
         <source>หน้าเว็บไฟล์เดียว (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>Single-file web page (*.html)</translation>
     </message>
     <message>
         <location filename="../webmap_action.py" line="66"/>
         <location filename="../webmap_action.py" line="87"/>
         <location filename="../webmap_action.py" line="95"/>
         <source>ส่งออกแผนที่เว็บ</source>
-        <translation type="unfinished"></translation>
+        <translation>Export web map</translation>
     </message>
     <message>
         <location filename="../webmap_action.py" line="87"/>
         <source>กำลังเตรียมแผนที่เว็บ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing the web map…</translation>
     </message>
     <message>
         <location filename="../webmap_action.py" line="94"/>
         <source>เขียนแผนที่เว็บ {path} แล้ว</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrote web map {path}</translation>
     </message>
     <message>
         <location filename="../webmap_action.py" line="96"/>
         <source>เขียนแผนที่เว็บแล้ว เปิดได้ในเบราว์เซอร์โดยไม่ต้องใช้อินเทอร์เน็ต</source>
-        <translation type="unfinished"></translation>
+        <translation>Web map written; it opens in a browser without internet</translation>
     </message>
     <message>
         <location filename="../webmap_action.py" line="99"/>
         <source>ต้องคัดลอกโฟลเดอร์ {folder} ไปพร้อมกับหน้าเว็บ</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy the folder {folder} along with the web page</translation>
     </message>
     <message>
         <location filename="../webmap_action.py" line="100"/>
         <source>โครงการ {n} จุด โครงการที่อาจซ้ำซ้อน {pairs} คู่</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} projects, {pairs} possibly duplicate pairs</translation>
     </message>
     <message>
         <location filename="../webmap_action.py" line="103"/>
         <source>เปิดในเบราว์เซอร์</source>
-        <translation type="unfinished"></translation>
+        <translation>Open in browser</translation>
     </message>
     <message>
         <location filename="../webmap_action.py" line="104"/>
         <source>ปิด</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../webmap_action.py" line="116"/>
         <source>ยกเลิกการส่งออกแผนที่เว็บแล้ว</source>
-        <translation type="unfinished"></translation>
+        <translation>Web map export cancelled</translation>
     </message>
     <message>
         <location filename="../webmap_action.py" line="119"/>
         <source>ส่งออกแผนที่เว็บไม่ได้</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot export the web map</translation>
     </message>
 </context>
 <context>
