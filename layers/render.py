@@ -9,7 +9,7 @@ text paths. ``paint()`` only culls with numpy and draws.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -22,12 +22,15 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFontMetricsF,
+    QGlyphRun,
     QImage,
+    QPaintEngine,
     QPainter,
     QPainterPath,
     QPen,
     QPixmap,
     QPolygonF,
+    QTextLayout,
     QTransform,
 )
 
@@ -306,6 +309,54 @@ class _LabelCache:
     priority: np.ndarray  # feature indices, most important first
     font_px: float = -1.0
     paths: dict = field(default_factory=dict)  # feature index -> (QPainterPath around 0, 0; ink box)
+    runs_key: tuple = ()
+    runs: dict = field(default_factory=dict)  # feature index -> ([(QGlyphRun, origin, text)], ink box)
+
+
+#: How an exported label's glyph runs reach the page: ``sink(painter, origin, run, colour, text)`` where the
+#: painter's world transform puts the label's anchor at (0, 0) and ``text`` is the run's source string ("" for
+#: halo copies). The print pipeline passes one that queues the runs for its PDF /ActualText pass.
+LabelTextSink = Callable[[QPainter, QPointF, QGlyphRun, QColor, str], None]
+
+#: Exported labels draw their halo as copies of the text moved around rings out to the halo width, spaced by
+#: about a letter's stem width (this fraction of the font size) so the copies close up into a solid halo: a
+#: few bytes of PDF text each, where a stroked outline costs kilobytes per label.
+HALO_STROKE_EM = 0.07
+
+_LABEL_RUN_FLAGS = (
+    QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions
+)
+
+
+def draw_glyph_run(painter: QPainter, origin: QPointF, run: QGlyphRun, colour: QColor, _text: str) -> None:
+    """Draw one glyph run in a colour (the default LabelTextSink)."""
+    painter.setPen(QPen(colour))
+    painter.drawGlyphRun(origin, run)
+
+
+def _halo_offsets(radius: float, spacing: float) -> list[QPointF]:
+    """Offsets on rings out to ``radius``, neighbours at most about ``spacing`` apart."""
+    spacing = max(spacing, 0.5)
+    rings = max(1, math.ceil(radius / spacing))
+    out = []
+    for k in range(1, rings + 1):
+        rho = radius * k / rings
+        n = max(4, math.ceil(2.0 * math.pi * rho / spacing))
+        out += [QPointF(rho * math.cos(a), rho * math.sin(a)) for a in (np.arange(n) * (2.0 * math.pi / n)).tolist()]
+    return out
+
+
+def _draws_text(painter: QPainter) -> bool:
+    """Whether glyph runs stay text on this painter's device (QSvgGenerator turns them into outlines, so SVG
+    keeps one outline per label instead of one per halo copy)."""
+    engine = painter.paintEngine()
+    return engine is not None and engine.type() != QPaintEngine.Type.SVG
+
+
+def _with_alpha(colour: QColor, factor: float) -> QColor:
+    out = QColor(colour)
+    out.setAlphaF(max(0.0, min(1.0, out.alphaF() * factor)))
+    return out
 
 
 # ------------------------------------------------------------------------------------ the renderer
@@ -550,8 +601,42 @@ class VectorRenderer:
             cache.paths[i] = entry
         return entry
 
-    def paint_labels(self, painter: QPainter, ctx: RenderContext, grid: LabelGrid | None = None) -> None:
-        """Draw labels largest feature first, dropping small features and labels that overlap ``grid``."""
+    def _label_runs(self, cache: _LabelCache, i: int, font_px: float, painter: QPainter) -> tuple[list, QRectF]:
+        """The label as glyph runs placed like ``_label_path`` (ink centred on (0, 0) horizontally, x-height
+        band vertically) for real text in exported maps: [(run, origin, source text)] and the ink box."""
+        device = painter.device()
+        key = (font_px, device.logicalDpiX(), device.logicalDpiY())
+        if cache.runs_key != key:
+            cache.runs.clear()
+            cache.runs_key = key
+        entry = cache.runs.get(i)
+        if entry is None:
+            text = str(cache.texts[i])
+            font = thai_pixel_font(font_px, bold=self.layer.labels.bold)
+            metrics = QFontMetricsF(font)
+            path = QPainterPath()
+            path.addText(0.0, 0.0, font, text)
+            ink = path.boundingRect()
+            dx, dy = -ink.center().x(), (metrics.ascent() - metrics.descent()) / 2.0
+            layout = QTextLayout(text, font, device)
+            layout.beginLayout()
+            line = layout.createLine()
+            line.setPosition(QPointF(0.0, 0.0))
+            layout.endLayout()
+            origin = QPointF(dx, dy - line.ascent())  # layouts put the baseline at the line's ascent
+            runs = [run for run in layout.glyphRuns(-1, -1, _LABEL_RUN_FLAGS) if run.glyphIndexes()]
+            # the whole label is the text of its first run, so copying a label gives it once
+            entry = ([(run, origin, text if k == 0 else "") for k, run in enumerate(runs)], ink.translated(dx, dy))
+            cache.runs[i] = entry
+        return entry
+
+    def paint_labels(
+        self, painter: QPainter, ctx: RenderContext, grid: LabelGrid | None = None, *, text_sink: LabelTextSink | None = None
+    ) -> None:
+        """Draw labels largest feature first, dropping small features and labels that overlap ``grid``.
+
+        Exported maps (``ctx.for_export``, except to SVG) get real text — glyph runs in Sarabun with a halo of
+        offset copies — through ``text_sink``; the screen gets cached outline paths."""
         settings = self.layer.labels
         if not (settings.visible and self.layer.visible and self.layer.opacity > 0):
             return
@@ -583,6 +668,9 @@ class VectorRenderer:
             halo_pen = QPen(qcolor(settings.halo_color), 2.0 * halo)
             halo_pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         text_brush = QBrush(qcolor(settings.color))
+        if ctx.for_export and _draws_text(painter):
+            self._paint_label_text(painter, ctx, grid, cand, device, width_px, font_px, halo, point_offset, text_sink)
+            return
         painter.save()
         try:
             painter.setOpacity(painter.opacity() * self.layer.opacity)
@@ -603,6 +691,60 @@ class VectorRenderer:
                 if halo_pen is not None:
                     painter.strokePath(path, halo_pen)
                 painter.fillPath(path, text_brush)
+                drawn += 1
+                if drawn >= settings.max_labels:
+                    break
+        finally:
+            painter.restore()
+
+    def _paint_label_text(
+        self,
+        painter: QPainter,
+        ctx: RenderContext,
+        grid: LabelGrid,
+        cand: np.ndarray,
+        device: np.ndarray,
+        width_px: np.ndarray,
+        font_px: float,
+        halo: float,
+        point_offset: float,
+        text_sink: LabelTextSink | None,
+    ) -> None:
+        """paint_labels for exported maps: the same placement, drawn as glyph runs (see LabelTextSink)."""
+        settings = self.layer.labels
+        geom = self.geometry()
+        cache = self._label_cache()
+        sink = text_sink or draw_glyph_run
+        opacity = painter.opacity() * self.layer.opacity
+        text_colour = _with_alpha(qcolor(settings.color), opacity)
+        halo_colour = None
+        offsets: list[QPointF] = []
+        if settings.halo_color is not None and halo > 0:
+            # opaque: the copies overlap, so a see-through halo would come out blotchy
+            halo_colour = qcolor(settings.halo_color)
+            halo_colour.setAlphaF(max(0.0, min(1.0, opacity)))
+            offsets = _halo_offsets(halo, HALO_STROKE_EM * font_px)
+        painter.save()
+        try:
+            painter.setOpacity(1.0)  # folded into the colours, which a queued run keeps
+            drawn = 0
+            for k, i in enumerate(cand.tolist()):
+                runs, box = self._label_runs(cache, i, font_px, painter)
+                if settings.fit and not geom.point_like[i] and width_px[k] < 0.8 * box.width():
+                    continue
+                x, y = float(device[k, 0]), float(device[k, 1])
+                if geom.point_like[i]:  # right of the symbol
+                    x += point_offset / 2.0 + box.width() / 2.0 + 2.0
+                if not grid.place(
+                    x + box.left() - halo, y + box.top() - halo, x + box.right() + halo, y + box.bottom() + halo
+                ):
+                    continue
+                painter.setTransform(QTransform.fromTranslate(x, y))
+                for offset in offsets:
+                    for run, origin, _text in runs:
+                        sink(painter, origin + offset, run, halo_colour, "")
+                for run, origin, text in runs:
+                    sink(painter, origin, run, text_colour, text)
                 drawn += 1
                 if drawn >= settings.max_labels:
                     break

@@ -43,6 +43,7 @@ from ui.plan_links import (
     choropleth_layer,
     put_temporary_layer,
     remove_temporary_layer,
+    table_data,
     table_view,
 )
 from ui.worker import JobRunner, run_job
@@ -74,8 +75,10 @@ def aggregation_names() -> dict[str, str]:
 
 
 def need_job(index: Any, table: pd.DataFrame, indicator: str, level: str, year: int | None, how: str,
-             measure: str, boundaries: gpd.GeoDataFrame | None, crs: str, title: str, layers: Any) -> dict[str, Any]:
-    """Values of an indicator beside the investment of every area, and the graduated layer of one measure."""
+             measure: str, boundaries: gpd.GeoDataFrame | None, crs: str, title: str, layers: Any,
+             columns: list[Column]) -> dict[str, Any]:
+    """Values of an indicator beside the investment of every area, the graduated layer of one measure and the
+    table of every area (columns: translated headers)."""
     from areaplan.analyses.indicators import indicator_values, need_and_investment
 
     values = indicator_values(table, indicator, level=level, year=year, how=how)
@@ -86,7 +89,7 @@ def need_job(index: Any, table: pd.DataFrame, indicator: str, level: str, year: 
         layer, style = choropleth_layer(NEED_LAYER, title, boundaries, frame, column, crs=crs, ramp=ramp,
                                         empty_fill=NO_DATA_FILL, zero_is_empty=zero_empty)
     return {"frame": frame, "layer": layer, "style": style, "layers": layers, "indicator": indicator,
-            "measure": measure, "level": level}
+            "measure": measure, "level": level, "table": table_data(frame, columns)}
 
 
 class IndicatorView(QWidget):
@@ -247,10 +250,15 @@ class IndicatorView(QWidget):
         boundaries = layer.data if layer is not None else None
         title = self.tr("ตัวชี้วัด: {name}").format(name=indicator)
         table, layers, crs = self.service.indicators, self.window_.layers, self.window_.canvas.crs
+        columns = [
+            Column("code", self.tr("รหัส")), Column("name_th", self.tr("ชื่อ")),
+            Column("value", self.tr("ค่าตัวชี้วัด"), "float"), Column("projects", self.tr("โครงการ"), "int"),
+            Column("budget", self.tr("งบประมาณ (บาท)"), "money"), Column("plans", self.tr("แผน"), "int"),
+            Column("budget_per_unit", self.tr("งบประมาณต่อหน่วย"), "float")]  # fmt: skip
         self.status_label.setText(self.tr("กำลังคำนวณ {name}…").format(name=indicator))
         runner = run_job(
             self, lambda progress, cancelled: need_job(index, table, indicator, level, year, how, measure, boundaries,
-                                                       crs, title, layers),
+                                                       crs, title, layers, columns),
             title=self.tr("ตัวชี้วัดความจำเป็น"), label=title, dialog=False,
             on_done=lambda result: self._on_done(result, index), on_exception=self._on_failed,
         )  # fmt: skip
@@ -285,11 +293,7 @@ class IndicatorView(QWidget):
             rows.append((self.tr("ไม่มีข้อมูล") if result["measure"] != "budget" else self.tr("ไม่มีโครงการ"),
                          NO_DATA_FILL))
             self.legend.set_entries(titles[result["measure"]], rows)
-        self.model.set_frame(frame, [
-            Column("code", self.tr("รหัส")), Column("name_th", self.tr("ชื่อ")),
-            Column("value", self.tr("ค่าตัวชี้วัด"), "float"), Column("projects", self.tr("โครงการ"), "int"),
-            Column("budget", self.tr("งบประมาณ (บาท)"), "money"), Column("plans", self.tr("แผน"), "int"),
-            Column("budget_per_unit", self.tr("งบประมาณต่อหน่วย"), "float")])  # fmt: skip
+        self.model.set_data(result["table"])
         self.view.resizeColumnsToContents()
         self.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         known = frame[frame["value"].notna()]

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from areaplan.errors import AreaPlanError, Cancelled
 from areaplan.vocab import AGENDAS, LEVELS, PLAN_KINDS
-from ui.plan_links import Column, FrameTableModel, show_projects, table_view
+from ui.plan_links import Column, FrameTableModel, TableData, show_projects, table_data, table_view
 from ui.worker import JobRunner, run_job
 
 #: What a finding of each check points at on the map.
@@ -95,6 +95,28 @@ def checks_job(index: Any, through_parents: bool, *, progress: Any = None, cance
     return plan_checks.run(plan_checks.ChecksInputs(index, params), progress=progress, cancelled=cancelled)
 
 
+def findings(result: Any, key: str, index: Any) -> pd.DataFrame:
+    """The findings of one check as listed: codes shown with their Thai labels, area names beside area codes."""
+    frame = result.tables()[key].copy()
+    for col, vocab in (("agenda", AGENDAS), ("level", LEVELS), ("kind", PLAN_KINDS)):
+        if col in frame.columns:
+            frame[col] = frame[col].map(lambda v, vocab=vocab: vocab.get(v, v) if isinstance(v, str) else v)
+    if "area_code" in frame.columns and index is not None:
+        names = dict(zip(index.areas["code"], index.areas["name_th"]))
+        frame.insert(list(frame.columns).index("area_code") + 1, "area_name",
+                     frame["area_code"].map(lambda c: names.get(c[:6]) if isinstance(c, str) else None))
+    return frame
+
+
+def findings_tables(result: Any, index: Any, headers: dict[str, tuple[str, str]]) -> dict[str, TableData]:
+    """Every check's findings as a prepared table (headers: column_headers(); runs on a worker thread)."""
+    out = {}
+    for key in result.tables():
+        frame = findings(result, key, index)
+        out[key] = table_data(frame, [Column(c, *headers[c]) for c in frame.columns if c in headers])
+    return out
+
+
 class PlanChecksView(QWidget):
     """The dock's contents: the checks with counts, the findings of one, zoom-to and export."""
 
@@ -104,6 +126,7 @@ class PlanChecksView(QWidget):
         self.window_ = window
         self.service = service
         self.result: Any = None
+        self.tables: dict[str, TableData] = {}
         self.runner: JobRunner | None = None
         self.export_runner: JobRunner | None = None
         self.last_error: BaseException | None = None
@@ -162,7 +185,7 @@ class PlanChecksView(QWidget):
         self.zoom_button.setEnabled(has)
 
     def _on_index_changed(self) -> None:
-        self.result = None
+        self.result, self.tables = None, {}
         self._dirty = True
         self._fill_list()
         if self.isVisible():
@@ -188,19 +211,24 @@ class PlanChecksView(QWidget):
             self.runner.cancel()
         self._dirty = False
         through = not self.direct_check.isChecked()
+        headers = column_headers()
         self._update_status(self.tr("กำลังตรวจ…"))
+
+        def job(progress: Any, cancelled: Any) -> tuple[Any, dict[str, TableData]]:
+            result = checks_job(index, through, progress=progress, cancelled=cancelled)
+            return result, findings_tables(result, index, headers)
+
         runner = run_job(
-            self, lambda progress, cancelled: checks_job(index, through, progress=progress, cancelled=cancelled),
-            title=self.tr("ตรวจความเชื่อมโยงแผน"), label=self.tr("กำลังตรวจ…"), dialog=False,
-            on_done=lambda result: self._on_done(result, index), on_exception=self._on_failed,
+            self, job, title=self.tr("ตรวจความเชื่อมโยงแผน"), label=self.tr("กำลังตรวจ…"), dialog=False,
+            on_done=lambda outcome: self._on_done(outcome, index), on_exception=self._on_failed,
         )  # fmt: skip
         self.runner = runner
         return runner
 
-    def _on_done(self, result: Any, index: Any) -> None:
+    def _on_done(self, outcome: tuple[Any, dict[str, TableData]], index: Any) -> None:
         if index is not self.service.index:
             return
-        self.result = result
+        self.result, self.tables = outcome
         self._fill_list()
         self._update_status()
 
@@ -248,26 +276,12 @@ class PlanChecksView(QWidget):
         from areaplan.analyses.plan_checks import CHECKS
 
         self.description.setText(f"<b>{check_titles()[key]}</b> ({CHECKS[key][1]})")
-        if self.result is None:
+        table = self.tables.get(key)
+        if self.result is None or table is None:
             self.model.set_frame(pd.DataFrame(), [])
             return
-        frame = self.findings(key)
-        headers = column_headers()
-        cols = [Column(c, *headers[c]) for c in frame.columns if c in headers]
-        self.model.set_frame(frame, cols)
+        self.model.set_data(table)
         self.view.resizeColumnsToContents()
-
-    def findings(self, key: str) -> pd.DataFrame:
-        """The findings of one check as listed (codes shown with their Thai labels, area names added)."""
-        frame = self.result.tables()[key].copy()
-        for col, vocab in (("agenda", AGENDAS), ("level", LEVELS), ("kind", PLAN_KINDS)):
-            if col in frame.columns:
-                frame[col] = frame[col].map(lambda v, vocab=vocab: vocab.get(v, v) if isinstance(v, str) else v)
-        index = self.service.index
-        if "area_code" in frame.columns and index is not None:
-            frame.insert(list(frame.columns).index("area_code") + 1, "area_name",
-                         frame["area_code"].map(lambda c: index.area_name(c[:6]) if isinstance(c, str) else None))
-        return frame
 
     # -- zoom
     def _on_double_clicked(self, proxy_index: QModelIndex) -> None:
@@ -364,4 +378,4 @@ def install(window: Any) -> PlanChecksView:
     return view
 
 
-__all__ = ["PlanChecksView", "check_titles", "checks_job", "install"]
+__all__ = ["PlanChecksView", "check_titles", "checks_job", "findings", "findings_tables", "install"]

@@ -180,58 +180,74 @@ class Column:
     kind: str = "text"
 
 
+_FORMATS = {"money": "{:,.0f}", "int": "{:,.0f}", "float": "{:,.2f}", "year": "{:.0f}"}
+
+
+@dataclass
+class TableData:
+    """A frame prepared for FrameTableModel: display texts and sort values per column (no Qt, any thread)."""
+
+    frame: pd.DataFrame
+    columns: list[Column]
+    texts: list[list[str]]
+    sort: list[np.ndarray]
+    background: np.ndarray | None = None
+    tooltips: np.ndarray | None = None
+
+
+def table_data(frame: pd.DataFrame, columns: Iterable[Column], *, background: np.ndarray | None = None,
+               tooltips: np.ndarray | None = None) -> TableData:
+    """Format a frame for a FrameTableModel; `background`/`tooltips` are (rows, columns) arrays or None.
+
+    Columns missing from the frame are left out. Safe on a worker thread, so long tables are formatted there.
+    """
+    frame = frame.reset_index(drop=True)
+    cols = [c for c in columns if c.key in frame.columns]
+    texts: list[list[str]] = []
+    sort: list[np.ndarray] = []
+    for c in cols:
+        series = frame[c.key]
+        if c.kind == "text":
+            shown = [_text(v) for v in series.tolist()]
+            texts.append(shown)
+            sort.append(np.array(shown, dtype=object))
+            continue
+        nums = pd.to_numeric(series, errors="coerce").to_numpy(dtype=float)
+        fmt = _FORMATS.get(c.kind, "{:,.0f}").format
+        texts.append([fmt(v) if math.isfinite(v) else "" for v in nums.tolist()])
+        sort.append(np.where(np.isfinite(nums), nums, -np.inf))
+    return TableData(frame, cols, texts, sort, background, tooltips)
+
+
 class FrameTableModel(QAbstractTableModel):
     """A read-only table over a DataFrame: formatted text, numbers sortable by value, optional cell colours."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._frame = pd.DataFrame()
-        self._columns: list[Column] = []
-        self._texts: list[list[str]] = []
-        self._sort: list[np.ndarray] = []
-        self._background: np.ndarray | None = None
-        self._tooltips: np.ndarray | None = None
+        self._data = table_data(pd.DataFrame(), [])
         self._shape = (0, 0)
 
     def set_frame(self, frame: pd.DataFrame, columns: Iterable[Column], *, background: np.ndarray | None = None,
                   tooltips: np.ndarray | None = None) -> None:
         """Show a frame; `background`/`tooltips` are (rows, columns) arrays of colour texts / tips (or None)."""
+        self.set_data(table_data(frame, columns, background=background, tooltips=tooltips))
+
+    def set_data(self, data: TableData) -> None:
+        """Show a prepared table (see table_data)."""
         self.beginResetModel()
-        self._frame = frame.reset_index(drop=True)
-        self._columns = [c for c in columns if c.key in self._frame.columns]
-        self._texts, self._sort = [], []
-        for c in self._columns:
-            series = self._frame[c.key]
-            if c.kind == "text":
-                texts = [_text(v) for v in series.tolist()]
-                self._texts.append(texts)
-                self._sort.append(np.array(texts, dtype=object))
-                continue
-            nums = pd.to_numeric(series, errors="coerce").to_numpy(dtype=float)
-            if c.kind == "money":
-                texts = [f"{v:,.0f}" if math.isfinite(v) else "" for v in nums.tolist()]
-            elif c.kind == "float":
-                texts = [f"{v:,.2f}" if math.isfinite(v) else "" for v in nums.tolist()]
-            elif c.kind == "year":
-                texts = [f"{v:.0f}" if math.isfinite(v) else "" for v in nums.tolist()]
-            else:
-                texts = [f"{v:,.0f}" if math.isfinite(v) else "" for v in nums.tolist()]
-            self._texts.append(texts)
-            self._sort.append(np.where(np.isfinite(nums), nums, -np.inf))
-        self._background = background
-        self._tooltips = tooltips
-        self._shape = (len(self._frame), len(self._columns))
+        self._data = data
+        self._shape = (len(data.frame), len(data.columns))
         self.endResetModel()
 
     @property
     def frame(self) -> pd.DataFrame:
         """The frame shown (row positions are model rows)."""
-        return self._frame
+        return self._data.frame
 
     @property
     def columns(self) -> list[Column]:
         """The columns shown."""
-        return list(self._columns)
+        return list(self._data.columns)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         """Rows of the frame."""
@@ -245,21 +261,21 @@ class FrameTableModel(QAbstractTableModel):
         """Text, sort value (UserRole), alignment, background and tooltip of a cell."""
         if not index.isValid():
             return None
-        r, c = index.row(), index.column()
+        r, c, d = index.row(), index.column(), self._data
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts[c][r]
+            return d.texts[c][r]
         if role == _ROLE:
-            value = self._sort[c][r]
+            value = d.sort[c][r]
             return float(value) if isinstance(value, (float, np.floating)) else value
-        if role == Qt.ItemDataRole.TextAlignmentRole and self._columns[c].kind != "text":
+        if role == Qt.ItemDataRole.TextAlignmentRole and d.columns[c].kind != "text":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and self._background is not None:
-            colour = self._background[r, c]
+        if role == Qt.ItemDataRole.BackgroundRole and d.background is not None:
+            colour = d.background[r, c]
             return QColor(colour) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            if self._tooltips is not None and self._tooltips[r, c]:
-                return self._tooltips[r, c]
-            return self._texts[c][r] if self._columns[c].kind == "text" else None
+            if d.tooltips is not None and d.tooltips[r, c]:
+                return d.tooltips[r, c]
+            return d.texts[c][r] if d.columns[c].kind == "text" else None
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt naming)
@@ -268,12 +284,13 @@ class FrameTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self._columns[section].header if section < len(self._columns) else None
+            cols = self._data.columns
+            return cols[section].header if section < len(cols) else None
         return str(section + 1)
 
     def record(self, row: int) -> dict:
         """The frame row of a model row as a dict."""
-        return self._frame.iloc[row].to_dict()
+        return self._data.frame.iloc[row].to_dict()
 
 
 def table_view(parent: QWidget, model: FrameTableModel) -> tuple[QTableView, QSortFilterProxyModel]:
@@ -1393,5 +1410,5 @@ def install(window: Any) -> PlanLinksPanel:
     return panel
 
 
-__all__ = ["FrameTableModel", "LegendWidget", "PlanIndexService", "PlanLinksPanel", "family_areas", "install",
+__all__ = ["FrameTableModel", "LegendWidget", "TableData", "table_data", "PlanIndexService", "PlanLinksPanel", "family_areas", "install",
            "plan_family", "plans_in_area"]

@@ -1,7 +1,8 @@
 """แผน › ตารางพื้นที่ × ประเด็น: projects, budget or agenda plans per area per agenda, as a heat-map table.
 
 The matrix (areaplan.analyses.plan_matrix) runs on a worker thread over the shared plan index whenever the index,
-the level (ตำบล/อำเภอ/จังหวัด) or the fiscal year changes; switching the measure only recolours the table.
+the level (ตำบล/อำเภอ/จังหวัด) or the fiscal year changes; the worker also formats and colours the table of each
+measure, so switching the measure only swaps tables.
 Cells are coloured like the exported workbook: white → orange → red over the non-empty agenda cells (the middle
 colour at their median), gaps shaded pink (an agenda plan covers the area but no project) or grey (neither).
 Clicking a row zooms the map to the area; ส่งออก XLSX writes the workbook with the same heat-map
@@ -32,13 +33,14 @@ from PySide6.QtWidgets import (
 from areaplan.errors import AreaPlanError, Cancelled
 from areaplan.exporters.plan_links import GAP_FILLS, HEAT
 from areaplan.vocab import AGENDAS
-from ui.plan_links import Column, FrameTableModel, area_highlight, table_view
+from ui.plan_links import Column, FrameTableModel, TableData, area_highlight, table_data, table_view
 from ui.worker import JobRunner, run_job
 
 #: Heat-map colours (the workbook's colour scale) and the gap shades.
 HEAT_START, HEAT_MID, HEAT_END = ("#" + HEAT[k][2:].lower() for k in ("start_color", "mid_color", "end_color"))
 GAP_COLOURS: dict[str, str] = {kind: "#" + fill.fgColor.rgb[2:].lower() for kind, fill in GAP_FILLS.items()}
 MATRIX_LEVELS: tuple[str, ...] = ("tambon", "amphoe", "changwat")
+MEASURE_KEYS: tuple[str, ...] = ("budget", "projects", "plans")
 
 
 def _rgb(colour: str) -> np.ndarray:
@@ -65,6 +67,43 @@ def heat_colours(values: np.ndarray) -> np.ndarray:
     return out
 
 
+def matrix_table(result: Any, measure: str, labels: dict[str, str]) -> TableData:
+    """One measure of a matrix result as a prepared table: names, agendas and total, heat colours, gap shades and
+    tips (labels: translated headers and tips, see PlanMatrixView.labels). Runs on a worker thread."""
+    areas = result.areas.reset_index(drop=True)
+    wide = result.wide(measure).reset_index(drop=True)
+    agendas = list(result.agendas)
+    frame = pd.concat([areas, wide], axis=1)
+    head = [Column("code", labels["code"]), Column("name_th", labels["name_th"])]
+    if "amphoe_name" in areas.columns:
+        head.append(Column("amphoe_name", labels["amphoe_name"]))
+    kind = "money" if measure == "budget" else "int"
+    cols = head + [Column(a, AGENDAS.get(a, labels["unspecified"]), kind) for a in agendas]
+    if "total" in wide.columns:
+        cols.append(Column("total", labels["total"], kind))
+    n_head, n_ag = len(head), len(agendas)
+    colours = np.full((len(frame), len(cols)), "", dtype=object)
+    tips = np.full((len(frame), len(cols)), "", dtype=object)
+    block_colours = heat_colours(wide[agendas].to_numpy(dtype=float))
+    if "total" in wide.columns:
+        colours[:, -1] = heat_colours(wide[["total"]].to_numpy(dtype=float))[:, 0]
+    gap = result.cells.pivot(index="area_code", columns="agenda", values="gap").reindex(
+        index=areas["code"], columns=agendas).fillna("").to_numpy(dtype=object)
+    plans = result.cells.pivot(index="area_code", columns="agenda", values="plans").reindex(
+        index=areas["code"], columns=agendas).fillna(0).to_numpy(dtype=int)
+    block_tips = np.full(gap.shape, "", dtype=object)
+    for kind_key, colour in GAP_COLOURS.items():
+        hit = gap == kind_key
+        if measure != "plans":
+            block_colours[hit] = colour
+        block_tips[hit] = [labels[kind_key].format(n=n) for n in plans[hit].tolist()]
+    colours[:, n_head:n_head + n_ag] = block_colours
+    tips[:, n_head:n_head + n_ag] = block_tips
+    if measure != "plans":  # gaps show empty, as in the workbook
+        frame[agendas] = frame[agendas].where(frame[agendas] != 0)
+    return table_data(frame, cols, background=colours, tooltips=tips)
+
+
 def matrix_job(index: Any, level: str, years: tuple[int, ...] | None, *, progress: Any = None,
                cancelled: Any = None) -> Any:
     """Run the area × agenda matrix on the index."""
@@ -85,6 +124,7 @@ class PlanMatrixView(QWidget):
         self.window_ = window
         self.service = service
         self.result: Any = None
+        self.tables: dict[str, TableData] = {}
         self.runner: JobRunner | None = None
         self.export_runner: JobRunner | None = None
         self.last_error: BaseException | None = None
@@ -177,7 +217,7 @@ class PlanMatrixView(QWidget):
         self.export_button.setEnabled(self.result is not None)
 
     def _on_index_changed(self) -> None:
-        self.result = None
+        self.result, self.tables = None, {}
         self._fill_years()
         self._dirty = True
         if self.isVisible():
@@ -193,8 +233,15 @@ class PlanMatrixView(QWidget):
             QTimer.singleShot(0, self.run)
 
     # -- computing
+    def labels(self) -> dict[str, str]:
+        """Translated headers and gap tooltips handed to the worker that prepares the tables."""
+        return {"code": self.tr("รหัส"), "name_th": self.tr("ชื่อพื้นที่"), "amphoe_name": self.tr("อำเภอ"),
+                "unspecified": self.tr("ไม่ระบุประเด็น"), "total": self.tr("รวม"),
+                "plan_without_projects": self.tr("ช่องว่าง: มีแผนเชิงประเด็น {n} แผนแต่ไม่มีโครงการ"),
+                "no_plan_no_project": self.tr("ช่องว่าง: ไม่มีแผนเชิงประเด็นและไม่มีโครงการ")}  # fmt: skip
+
     def run(self) -> JobRunner | None:
-        """Compute the matrix on a worker thread (None when there is no index yet)."""
+        """Compute the matrix and prepare its three tables on a worker thread (None when there is no index yet)."""
         index = self.service.index
         if index is None:
             self.service.ensure()
@@ -206,19 +253,31 @@ class PlanMatrixView(QWidget):
         level = self.level
         year = self.year_combo.currentData()
         years = (int(year),) if year is not None else None
+        labels = self.labels()
         self._update_status(self.tr("กำลังคำนวณตาราง…"))
+
+        def job(progress: Any, cancelled: Any) -> tuple[Any, dict[str, TableData]]:
+            from areaplan.progress import Reporter
+
+            rep = Reporter(progress, cancelled)
+            result = matrix_job(index, level, years, progress=rep.sub(0.0, 0.6), cancelled=cancelled)
+            tables = {}
+            for i, measure in enumerate(MEASURE_KEYS):
+                rep(0.6 + 0.13 * i, "จัดตาราง")
+                tables[measure] = matrix_table(result, measure, labels)
+            return result, tables
+
         runner = run_job(
-            self, lambda progress, cancelled: matrix_job(index, level, years, progress=progress, cancelled=cancelled),
-            title=self.tr("ตารางพื้นที่ × ประเด็น"), label=self.tr("กำลังคำนวณตาราง…"), dialog=False,
-            on_done=lambda result: self._on_done(result, index), on_exception=self._on_failed,
+            self, job, title=self.tr("ตารางพื้นที่ × ประเด็น"), label=self.tr("กำลังคำนวณตาราง…"), dialog=False,
+            on_done=lambda outcome: self._on_done(outcome, index), on_exception=self._on_failed,
         )  # fmt: skip
         self.runner = runner
         return runner
 
-    def _on_done(self, result: Any, index: Any) -> None:
+    def _on_done(self, outcome: tuple[Any, dict[str, TableData]], index: Any) -> None:
         if index is not self.service.index:
             return
-        self.result = result
+        self.result, self.tables = outcome
         self._fill()
 
     def _on_failed(self, exc: BaseException) -> None:
@@ -227,47 +286,11 @@ class PlanMatrixView(QWidget):
             self._update_status(self.tr("คำนวณตารางไม่ได้: {error}").format(error=str(exc)))
 
     def _fill(self) -> None:
-        result = self.result
-        if result is None:
+        table = self.tables.get(self.measure)
+        if self.result is None or table is None:
             return
-        measure = self.measure
-        areas = result.areas.reset_index(drop=True)
-        wide = result.wide(measure).reset_index(drop=True)
-        agendas = list(result.agendas)
-        frame = pd.concat([areas, wide], axis=1)
-        head = [Column("code", self.tr("รหัส")), Column("name_th", self.tr("ชื่อพื้นที่"))]
-        if "amphoe_name" in areas.columns:
-            head.append(Column("amphoe_name", self.tr("อำเภอ")))
-        kind = "money" if measure == "budget" else "int"
-        cols = head + [Column(a, AGENDAS.get(a, self.tr("ไม่ระบุประเด็น")), kind) for a in agendas]
-        if "total" in wide.columns:
-            cols.append(Column("total", self.tr("รวม"), kind))
-        n_head = len(head)
-        block = wide[agendas].to_numpy(dtype=float)
-        colours = np.full((len(frame), len(cols)), "", dtype=object)
-        tips = np.full((len(frame), len(cols)), "", dtype=object)
-        colours[:, n_head:n_head + len(agendas)] = heat_colours(block)
-        if "total" in wide.columns:
-            colours[:, -1] = heat_colours(wide[["total"]].to_numpy(dtype=float))[:, 0]
-        gap = result.cells.pivot(index="area_code", columns="agenda", values="gap").reindex(
-            index=areas["code"], columns=agendas).fillna("").to_numpy(dtype=object)
-        plans = result.cells.pivot(index="area_code", columns="agenda", values="plans").reindex(
-            index=areas["code"], columns=agendas).fillna(0).to_numpy(dtype=int)
-        text = {"plan_without_projects": self.tr("ช่องว่าง: มีแผนเชิงประเด็น {n} แผนแต่ไม่มีโครงการ"),
-                "no_plan_no_project": self.tr("ช่องว่าง: ไม่มีแผนเชิงประเด็นและไม่มีโครงการ")}
-        for kind_key, colour in GAP_COLOURS.items():
-            hit = gap == kind_key
-            if measure != "plans":
-                sub = colours[:, n_head:n_head + len(agendas)]
-                sub[hit] = colour
-                colours[:, n_head:n_head + len(agendas)] = sub
-            tip_block = tips[:, n_head:n_head + len(agendas)]
-            tip_block[hit] = [text[kind_key].format(n=n) for n in plans[hit].tolist()]
-            tips[:, n_head:n_head + len(agendas)] = tip_block
-        if measure != "plans":  # gaps show empty, as in the workbook
-            frame[agendas] = frame[agendas].where(frame[agendas] != 0)
-        same_columns = [c.key for c in self.model.columns] == [c.key for c in cols]
-        self.model.set_frame(frame, cols, background=colours, tooltips=tips)
+        same_columns = [c.key for c in self.model.columns] == [c.key for c in table.columns]
+        self.model.set_data(table)
         if not same_columns:
             self.view.resizeColumnsToContents()
         self._update_status()
@@ -352,4 +375,4 @@ def install(window: Any) -> PlanMatrixView:
     return view
 
 
-__all__ = ["PlanMatrixView", "heat_colours", "install", "matrix_job"]
+__all__ = ["PlanMatrixView", "heat_colours", "install", "matrix_job", "matrix_table"]

@@ -70,6 +70,7 @@ WEIGHTS: dict[str, float] = {
     "other_tambon": -0.05,        # address-only, in two adjacent tambons
     "different_channels": 0.03,   # proposed through two channels: what the committee looks for
     "same_office": -0.15,         # one agency's own list through one channel: its lines are separate on purpose
+    "same_work_place": 0.25,      # same work type and the same named road or water, nothing in conflict
 }
 #: Hard rules: a pair matching one is a clear non-duplicate whatever its title similarity.
 VETOES: dict[str, tuple[str, str]] = {
@@ -88,6 +89,9 @@ VETOES: dict[str, tuple[str, str]] = {
 }
 #: Pairs below this title similarity are not scored further (no evidence lifts them to a usual threshold).
 MIN_SIMILARITY = 0.45
+#: Pairs of one work type in one tambon are compared on their named places from this title similarity on: one
+#: work written by two offices in their own words (same work, same named place) often shares little more.
+MIN_SIMILARITY_SAME_PLACE = 0.2
 _CHUNK = 250_000
 
 
@@ -438,7 +442,7 @@ _PLACE_ORDER = {"road": 0, "water": 1, "village": 2, "landmark": 3}
 def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray) -> tuple[np.ndarray, ...]:
     """Per pair of names: (a place name both give, else None; whether a kind of place named by both differs;
     whether they share a road name; whether they share a place that is not a water; whether the structures
-    they name differ).
+    they name differ; whether they share a road or water name: what names a road, weir or canal work itself).
 
     For each kind of place both titles name (roads, waters, villages, landmarks) the first name of the one
     title (in sorted order) equal to a name of the other — or, from 5 letters on, one the start of the other
@@ -451,8 +455,9 @@ def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray) -> tuple[np.ndarra
     conflict = np.zeros(m, dtype=bool)
     road = np.zeros(m, dtype=bool)
     dry = np.zeros(m, dtype=bool)
+    named = np.zeros(m, dtype=bool)
     if not m:
-        return shared, conflict, road, dry, np.zeros(m, dtype=bool)
+        return shared, conflict, road, dry, np.zeros(m, dtype=bool), named
     code, inv = np.unique(na.astype(np.int64) * (len(r.cols.names) + 1) + nb, return_inverse=True)
     ua, ub = code // (len(r.cols.names) + 1), code % (len(r.cols.names) + 1)
     # the structure names, once per distinct couple of different names (most couples share theirs)
@@ -487,8 +492,10 @@ def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray) -> tuple[np.ndarra
             u_road[hits.loc[hits["kind"] == _PLACE_ORDER["road"], "u"].to_numpy()] = True
             u_dry = np.zeros(len(code), dtype=bool)
             u_dry[hits.loc[hits["kind"] != _PLACE_ORDER["water"], "u"].to_numpy()] = True
-            shared, conflict, road, dry = u_shared[inv], u_conflict[inv], u_road[inv], u_dry[inv]
-    return shared, conflict, road, dry, structure[inv]
+            u_named = np.zeros(len(code), dtype=bool)
+            u_named[hits.loc[hits["kind"] <= _PLACE_ORDER["water"], "u"].to_numpy()] = True
+            shared, conflict, road, dry, named = u_shared[inv], u_conflict[inv], u_road[inv], u_dry[inv], u_named[inv]
+    return shared, conflict, road, dry, structure[inv], named
 
 
 def _same_place(x: str, y: str) -> bool:
@@ -590,6 +597,9 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     diff_ch = r.channel[ii] != r.channel[jj]
     same_owner = (r.agency[ii] == r.agency[jj]) & ~diff_ch
     act_mis = (r.action[ii] > 0) & (r.action[jj] > 0) & (r.action[ii] != r.action[jj])
+    # dredging restores a pond or canal that exists: "ฟื้นฟู" and "ขุดลอก" name one work, not repair against new
+    dredge = np.int16([w.code for w in WORK_TYPES].index("dredging"))
+    act_mis &= (r.wt[ii] != dredge) & (r.wt[jj] != dredge)
     score = (sim + W["same_work_type"] * same_wt + W["same_village"] * same_v
              + W["close"] * (both_pt & (dist <= p.distance_m / 4)) + W["far"] * (both_pt & (dist > p.distance_m))
              + W["different_channels"] * diff_ch + W["same_office"] * same_owner
@@ -608,11 +618,18 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     veto[r.part[ii] != r.part[jj]] = "part"
     veto[same_tambon & both_v & ((va & vb) == 0)] = "village"
     veto[(r.phase[ii] > 0) & (r.phase[jj] > 0) & (r.phase[ii] != r.phase[jj])] = "phase"
+    # a title that says ระยะที่ 2 (or later) follows the one that names no phase: that one is the first
+    veto[((r.phase[ii] > 1) & (r.phase[jj] == 0)) | ((r.phase[jj] > 1) & (r.phase[ii] == 0))] = "phase"
     veto[(r.tyear[ii] > 0) & (r.tyear[jj] > 0) & (r.tyear[ii] != r.tyear[jj])] = "title_year"
     multi = (r.fy[ii] != r.fy[jj]) & ((same_owner & (sim >= 0.95)) | (~diff_ch & (r.multi[ii] | r.multi[jj])))
     veto[multi] = "multi_year"
     # place and specification evidence needs the parsed titles: only for pairs that can still reach the threshold
     reach = (veto == "") & (sim >= MIN_SIMILARITY) & (score + W["shared_place"] + W["spec_agree"] >= p.threshold)
+    # one work type (or family) in one tambon, villages not in conflict: the named places may still join them
+    same_fam = (r.fam[ii] == r.fam[jj]) & (r.fam[ii] >= 0)
+    maybe_place = ((veto == "") & same_fam & same_tambon & (sim >= MIN_SIMILARITY_SAME_PLACE)
+                   & (score + W["shared_place"] + W["spec_agree"] + W["same_work_place"] >= p.threshold))
+    reach |= maybe_place
     sel = np.flatnonzero(reach)
     clock("scoring")
     shared = np.full(n_cand, None, dtype=object)
@@ -620,6 +637,8 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     conflict = np.zeros(n_cand, dtype=bool)
     shared_road = np.zeros(n_cand, dtype=bool)
     shared_dry = np.zeros(n_cand, dtype=bool)  # a shared place that is not a river, canal or stream
+    shared_named = np.zeros(n_cand, dtype=bool)  # a shared road or water (not only a village or landmark)
+    structure = np.zeros(n_cand, dtype=bool)
     if len(sel):
         a_t, b_t = r.title_id[ii[sel]], r.title_id[jj[sel]]
         sa, sb = r.cols.segment[a_t], r.cols.segment[b_t]
@@ -631,10 +650,20 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
         sel = sel[~other_segment]
         cmp = _places_compare(r, r.name_id[ii[sel]], r.name_id[jj[sel]])
         shared[sel], conflict[sel], shared_road[sel], shared_dry[sel] = cmp[:4]
-        veto[sel[cmp[4]]] = "structure"
+        structure[sel], shared_named[sel] = cmp[4], cmp[5]
         spec[sel] = _specs_compare(r.cols.specs[r.title_id[ii[sel]]], r.cols.specs[r.title_id[jj[sel]]])
+    # the same work and named place: one title names the structure in other words (ฝายกั้นน้ำห้วยไผ่ / ฝาย คสล.
+    # ห้วยไผ่), so their structure names do not part them; a size in conflict or another named place does
+    # (built works only: an event and a facility of one tourist spot are two things)
+    activity = np.isin(np.arange(len(codes) + 1), [codes.index(c) for c in ("training", "tourism")])
+    # (and two offices: one agency's own lines through one channel are separate on purpose)
+    same_work_place = (shared_named & ~conflict & (spec >= 0) & same_fam & same_tambon & ~activity[wa]
+                       & ~activity[wb] & ~same_owner & (veto == ""))
+    veto[structure & ~same_work_place & (veto == "")] = "structure"
+    same_work_place &= veto == ""
     score = (score + W["shared_place"] * (shared != None) + W["place_conflict"] * conflict  # noqa: E711
-             + W["spec_agree"] * (spec > 0) + W["spec_conflict"] * (spec < 0))
+             + W["spec_agree"] * (spec > 0) + W["spec_conflict"] * (spec < 0)
+             + W["same_work_place"] * same_work_place)
     score = np.clip(score, 0.0, 1.0)
     # two tambons (not both located): only the same named place, e.g. a road between them, makes it one work
     # and two located points farther apart than distance_m: only a shared named place (one long road) joins them;
@@ -646,7 +675,7 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     # road named by both joins them)
     veto[~same_tambon & ~both_pt & both_v & ~shared_road & (veto == "")] = "village"
     open_ = veto == ""
-    high = (sim >= MIN_SIMILARITY) & (score >= p.threshold)
+    high = ((sim >= MIN_SIMILARITY) | (same_work_place & (sim >= MIN_SIMILARITY_SAME_PLACE))) & (score >= p.threshold)
     flagged = np.flatnonzero(open_ & high & place_ok)
     labels, counts = np.unique(veto[~open_].astype(str), return_counts=True)
     set_aside = {str(k): int(c) for k, c in zip(labels, counts)}
@@ -673,7 +702,8 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
                 continue
             decision = d["decision"] if unchanged or d["decision"] != "not_duplicate" else "changed"
             note, keep = d.get("note") or "", d.get("keep") or ""
-        th, en = _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, conflict, spec, same_tambon)
+        th, en = _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, conflict, spec, same_tambon,
+                          same_work_place)
         rows.append((a, b, float(score[k]), float(sim[k]), th, en, decision, keep, note,
                      None if np.isnan(dist[k]) else float(dist[k])))
     pairs = _pairs_frame(frame, rows, pid, src)
@@ -686,7 +716,8 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
                            candidates=n_cand, suppressed=suppressed, timings=clock.laps, set_aside=set_aside)
 
 
-def _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, conflict, spec, same_tambon):
+def _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, conflict, spec, same_tambon,
+             work_place=None):
     th: list[str] = []
     en: list[str] = []
     if same_v[k]:
@@ -702,6 +733,9 @@ def _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, c
     if shared[k]:
         th.append(f"ชื่อสถานที่ตรงกัน {shared[k]}")
         en.append(f"same named place {shared[k]}")
+    if work_place is not None and work_place[k]:
+        th.append("งานประเภทเดียวกันที่สถานที่ชื่อเดียวกัน")
+        en.append("same work at the same named place")
     if conflict[k]:
         th.append("ชื่อสถานที่ต่างกัน")
         en.append("different named places")

@@ -456,31 +456,82 @@ def _row_writer():
     return _RowWriter()
 
 
-def _class_bands(data: np.ndarray, scheme: ClassScheme) -> tuple[np.ndarray, dict[int, np.ndarray]]:
-    """(flooded mask, {class: mask}) from the nested tests ``value ≥ bound``; few allocations (1 byte per cell each)."""
-    ge = [np.greater_equal(data, lower) for _, lower in scheme.breaks]  # NaN is in no class
-    if not ge:
-        return np.zeros(data.shape, dtype=bool), {}
-    wet = ge[0]
-    masks = {}
-    for i, (code, _) in enumerate(scheme.breaks):
-        if i + 1 == len(ge):
-            masks[code] = ge[i]
-        elif i == 0:
-            masks[code] = ge[0] ^ ge[1]  # ge[0] stays: it is the flooded mask
-        else:
-            masks[code] = np.bitwise_xor(ge[i], ge[i + 1], out=ge[i])
-    return wet, masks
+def _class_thresholds(dtype: np.dtype, scheme: ClassScheme) -> np.ndarray:
+    """Lower bounds as ``data >= bound`` compares them for data of ``dtype`` (NEP 50: float32 data, float32 bound)."""
+    bounds = np.asarray([lower for _, lower in scheme.breaks], dtype="float64")
+    return bounds.astype(np.result_type(dtype, 1.0)).astype("float64")
+
+
+def _class_writer(thresholds: np.ndarray):
+    """An exactextract Writer keeping each feature's scalar results and its covered cells per class, in input order.
+
+    The ``values`` and ``coverage`` of a feature (its cells with data) are reduced at once to the coverage per
+    class index (0 = below the first bound) with numpy, so only one feature's cells are held at a time.
+    """
+    from exactextract.feature import Feature
+    from exactextract.writer import Writer
+
+    n_idx = len(thresholds) + 1
+
+    class _Row(Feature):
+        def __init__(self) -> None:
+            Feature.__init__(self)
+            self.values: dict = {}
+
+        def set(self, name, value) -> None:
+            self.values[name] = value
+
+        def set_geometry(self, _geom) -> None:
+            pass
+
+        def set_geometry_format(self) -> str:
+            return "wkb"
+
+        def fields(self) -> list:
+            return list(self.values)
+
+    class _ClassWriter(Writer):
+        def __init__(self) -> None:
+            super().__init__()
+            self.names: list[str] = []
+            self.rows: list[list] = []
+            self.counts: list[np.ndarray] = []
+
+        def add_operation(self, op) -> None:
+            if op.name not in ("values", "coverage"):
+                self.names.append(op.name)
+
+        def write(self, feature) -> None:
+            row = _Row()
+            feature.copy_to(row)
+            v = row.values
+            self.rows.append([v.get(n) for n in self.names])
+            vals, cov = v.get("values"), v.get("coverage")
+            if vals is None or not len(vals):
+                self.counts.append(np.zeros(n_idx))
+            else:  # class index = number of bounds ≤ value (bounds increase; values with data only, no NaN)
+                idx = np.searchsorted(thresholds, vals, side="right")
+                self.counts.append(np.bincount(idx, weights=cov, minlength=n_idx))
+
+        def features(self) -> pd.DataFrame:
+            out = pd.DataFrame(self.rows, columns=self.names, dtype="float64")
+            counts = np.array(self.counts).reshape(len(self.counts), n_idx)
+            for i in range(1, n_idx):
+                out[f"idx{i}"] = counts[:, i]
+            return out
+
+    return _ClassWriter()
 
 
 def _strip_stats(data: np.ndarray, ext: tuple, wkt: str, geoms: np.ndarray, scheme: ClassScheme,
                  nodata_as_dry: bool, progress=None) -> pd.DataFrame:
     """exactextract sums for one strip: T_in, n_valid, value sum/max over the flooded part, covered cells per class.
 
-    Built-in operations only, five passes over the cells, one coverage computation per feature: the values with the
-    flooded mask as weights (``count`` = cells with data, ``weighted_sum`` = Σ value over the flooded part,
-    ``max``), and one 0/1 band per class (``sum`` = covered cells of the class; the first band's ``count`` = all
-    covered cells). The bands are views of boolean masks: no copies of the raster are made.
+    Built-in operations only, two passes over the cells, one coverage computation per feature: the values with the
+    flooded mask as weights (``count`` = cells with data, ``weighted_sum`` = Σ value over the flooded part, ``max``,
+    and the ``values`` and ``coverage`` of the cells with data, which numpy turns into the covered cells of each
+    class: :func:`_class_writer`), and the flooded mask alone (``count`` = all covered cells: the mask has no
+    nodata). The mask is the only array made from the raster (1 byte per cell): no copies of the values.
     """
     from exactextract import Operation, exact_extract
     from exactextract.raster import NumPyRasterSource
@@ -488,25 +539,20 @@ def _strip_stats(data: np.ndarray, ext: tuple, wkt: str, geoms: np.ndarray, sche
     def source(arr, name):
         return NumPyRasterSource(arr, *ext, nodata=None, srs_wkt=wkt, name=name)
 
-    wet, masks = _class_bands(data, scheme)
+    thresholds = _class_thresholds(data.dtype, scheme)
+    wet = np.greater_equal(data, scheme.breaks[0][1]) if len(thresholds) else np.zeros(data.shape, dtype=bool)
     vsrc, wsrc = source(data, "v"), source(wet.view(np.uint8), "wet")
-    # the three share one pass (same values and weights raster)
+    # one pass (same values and weights raster) for these five
     ops = [Operation("count", "n_valid", vsrc, wsrc), Operation("weighted_sum", "value_sum", vsrc, wsrc),
-           Operation("max", "value_max", vsrc, wsrc)]
-    rasters = [vsrc]  # every source stays referenced here: exactextract's operations do not keep them alive
-    present = [code for code in scheme.codes if masks[code].any()]  # a class absent from the strip costs no pass
-    for i, code in enumerate(present or [None]):
-        mask = masks[code] if code is not None else np.zeros(data.shape, dtype=bool)
-        band = source(mask.view(np.uint8), f"c{code}")
-        rasters.append(band)
-        if code is not None:
-            ops.append(Operation("sum", f"n{code}", band))
-        if i == 0:
-            ops.append(Operation("count", "t_in", band))  # bands have no nodata: every covered cell counts
-    out = exact_extract(rasters, _feature_source(geoms, wkt), ops, output=_row_writer(),
+           Operation("max", "value_max", vsrc, wsrc), Operation("values", "values", vsrc, wsrc),
+           Operation("coverage", "coverage", vsrc, wsrc), Operation("count", "t_in", wsrc)]
+    rasters = [vsrc, wsrc]  # every source stays referenced here: exactextract's operations do not keep them alive
+    out = exact_extract(rasters, _feature_source(geoms, wkt), ops, output=_class_writer(thresholds),
                         progress=progress or False)  # an exception raised by progress (Cancelled) stops it
+    for i, (code, _) in enumerate(scheme.breaks, start=1):
+        out[f"n{code}"] = out.pop(f"idx{i}")
     for code in scheme.codes:
-        if code not in present:
+        if f"n{code}" not in out:
             out[f"n{code}"] = 0.0
     if nodata_as_dry:
         out["n_valid"] = out["t_in"]

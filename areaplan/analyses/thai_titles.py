@@ -214,11 +214,27 @@ _ABBREV_RE = tuple((re.compile(_abbrev_fast(p)), r, need, pre)
 SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"กล้องโทรทัศน์วงจรปิด|กล้องวงจรปิด\s*(?:cctv)?|กล้อง\s*cctv|(?<!กล้อง)cctv", "กล้องวงจรปิด"),
     (r"โซล่าเซลล์|โซลาร์เซลล์|โซล่าร์เซลล์|พลังงานแสงอาทิตย์", "พลังงานแสงอาทิตย์"),
-    (r"ไฟฟ้าแสงสว่าง|ไฟส่องสว่าง|โคมไฟถนน|ไฟฟ้าสาธารณะ", "ไฟฟ้าส่องสว่าง"),
+    (r"(?:ระบบ\s*)?(?:ไฟฟ้าแสงสว่าง|ไฟส่องสว่าง|ไฟฟ้าส่องสว่าง|โคมไฟถนน|โคมไฟฟ้า|โคมไฟ|ไฟฟ้าสาธารณะ)", "ไฟฟ้าส่องสว่าง"),
     (r"ถนนคอนกรีต(?!เสริมเหล็ก)", "ถนนคอนกรีตเสริมเหล็ก"),
+    # asphalt roads: ลาดยาง / แอสฟัลท์ติกคอนกรีต / Asphaltic Concrete / ลาดยาง (AC) are one surface
+    (r"(?:(?<=ถนน)\s+)?(?:ลาดยาง\s*)?(?:ผิว\s*)?(?:แอสฟัลต์ติก|แอสฟัลท์ติก|แอสฟัลติก|แอสฟัลต์|แอสฟัลท์|asphaltic|asphalt)\s*(?:คอนกรีต|concrete)?"
+     r"|ลาดยาง\s*\(?\s*a\.?c\.?\s*\)?(?![a-z])", "ลาดยาง"),
+    # highway numbers: ทล.4015 / ทางหลวงหมายเลข 4015 / ทางหลวงแผ่นดินหมายเลข 4015 (and สายแยก ทล. written apart)
+    (r"(?:(?<=แยก)\s+)?(?:(?<![ก-๙])ทล\s*\.\s*(?=\d)|ทางหลวง(?:แผ่นดิน)?\s*หมายเลข\s*)", "ทางหลวงหมายเลข"),
+    # village water supply: ประปาหมู่บ้าน / ระบบประปา / ระบบน้ำประปา
+    (r"(?:ระบบ\s*)?(?:น้ำ)?ประปา(?:\s*หมู่บ้าน)?", "ระบบประปา"),
+    # weirs: ฝายกั้นน้ำ / ฝายน้ำล้น / ฝายทดน้ำ / ฝายชะลอน้ำ name one kind of structure
+    (r"ฝาย\s*(?:กั้นน้ำ|น้ำล้น|ทดน้ำ|ชะลอน้ำ)", "ฝาย"),
+    (r"(?:สะพาน\s*)?ท่อ\s*(?:ลอด)?\s*เหลี่ยม|box\s*culvert", "สะพานท่อเหลี่ยม"),
+    (r"เขื่อน\s*(?:ป้องกัน|กัน)\s*ตลิ่ง(?:\s*พัง)?", "เขื่อนป้องกันตลิ่ง"),
+    (r"ประตูน้ำ", "ประตูระบายน้ำ"),
+    (r"เอนกประสงค์", "อเนกประสงค์"),
+    (r"(?<!ขุด)ลอกคลอง", "ขุดลอกคลอง"),
     (r"(?:ภายใน|ประจำ)?หมู่บ้าน(?=\s*บ้าน)|ภายในหมู่บ้าน|ประจำหมู่บ้าน", " "),
 )
-_SYNONYM_NEEDS = (("กล้อง", "cctv", "CCTV"), ("โซล", "แสงอาทิตย์"), ("ไฟ",), ("ถนนคอนกรีต",), ("หมู่บ้าน",))
+_SYNONYM_NEEDS = (("กล้อง", "cctv", "CCTV"), ("โซล", "แสงอาทิตย์"), ("ไฟ",), ("ถนนคอนกรีต",),
+                  ("แอสฟัล", "sphalt", "SPHALT", "ลาดยาง"), ("ทล", "ทางหลวง"), ("ประปา",), ("ฝาย",),
+                  ("เหลี่ยม", "ulvert", "ULVERT"), ("ตลิ่ง",), ("ประตูน้ำ",), ("เอนก",), ("ลอกคลอง",), ("หมู่บ้าน",))
 _SYNONYM_RE = tuple((re.compile(p, re.IGNORECASE), r, need) for (p, r), need in zip(SYNONYMS, _SYNONYM_NEEDS))
 _THAI_DIGIT = re.compile("[๐-๙]")
 #: any character that rule 1–2 changes: invisible marks, Thai digits, commas, dashes, ไปยาลน้อย
@@ -276,6 +292,8 @@ _YEAR_RE = re.compile(r"(?:ประจำปี(?:งบประมาณ)?|�
 _MULTI_YEAR_RE = re.compile(r"\(?[^()]*?(?:ผูกพัน|ข้ามปี)[^()]*\)?")
 _COMPONENT_RE = re.compile(r"(?:โครงการ\s*)?(?:ค่าควบคุมงาน|ค่าออกแบบ|ค่าจ้างที่ปรึกษา|ค่าจ้างควบคุมงาน|ค่าสำรวจออกแบบ)")
 _MULTI_YEAR_WORD = re.compile(r"ผูกพัน|ข้ามปี|งบประมาณต่อเนื่อง")
+#: a continuation of a work begun in an earlier year (not the multi-year wording งบประมาณต่อเนื่อง)
+_CONTINUED_RE = re.compile(r"\(?\s*(?:โครงการ|งาน)?(?<!งบประมาณ)ต่อเนื่อง\s*\)?")
 
 _REPAIR = ("ซ่อมแซม", "ซ่อมสร้าง", "ซ่อมบำรุง", "ปรับปรุง", "บำรุงรักษา", "บูรณะ", "เสริมผิว", "ฟื้นฟู", "ซ่อม")
 _NEW = ("ก่อสร้าง", "สร้าง", "ติดตั้ง", "ขยายเขต", "ขยาย", "วาง", "ขุดเจาะ", "จัดซื้อ", "จัดหา")
@@ -308,7 +326,9 @@ _PLACE_KINDS: tuple[tuple[str, str, str], ...] = (
 _STOP = r"ถึง|พร้อม|เชื่อม|และ|บริเวณ|ช่วง|จาก|ไปยัง|ไป|หมู่ที่|เพื่อ|ซึ่ง|โดย|ระยะ|หน้า|ข้าง|ด้าน|ขนาด"
 #: words a place keyword may end, which make it no place: คลองสาย…, หมู่บ้าน…, ตรวจวัด…/เครื่องวัด… (measuring)
 _PLACE_LOOKBEHIND = {"สาย": "(?<!คลองสาย)", "ซอย": "(?<!คลองซอย)", "บ้าน": "(?<!หมู่บ้าน)",
-                     "วัด": "(?<!ตรวจวัด)(?<!เครื่องวัด)"}
+                     "วัด": "(?<!ตรวจวัด)(?<!เครื่องวัด)",
+                     # a water inside a village's name is no water (บ้านคลองมะนาว, บ้านหนองบัว, บ้านห้วยพาน)
+                     "คลอง": "(?<!บ้านคลอง)", "หนอง": "(?<!บ้านหนอง)", "ห้วย": "(?<!บ้านห้วย)", "บึง": "(?<!บ้านบึง)"}
 _PLACE_RE = tuple(
     # the lookbehind after the keyword (``สาย(?<!คลองสาย)`` = ``(?<!คลอง)สาย``) lets ``re`` scan for the literal
     (kind, kw, re.compile(re.escape(kw) + _PLACE_LOOKBEHIND.get(kw, "") + r"\s?" + (rf"(?!{neg})" if neg else "")
@@ -318,6 +338,50 @@ _PLACE_RE = tuple(
 )
 _DASH = re.compile(r"\s*-\s*")
 _PUNCT = re.compile(r"[()\"'“”\[\]{};:]+")
+_PUNCT_KEEP_BRACKETS = re.compile(r"[\"'“”{};:]+")
+#: Rule 12, remarks: what a bracket holds (``(น้ำไม่พอใช้หน้าแล้ง)``, ``(AC)``, ``(ซอยริมคลอง)``) is not the name
+_BRACKET_RE = re.compile(r"[(\[][^()\[\]]*[)\]]?")
+#: Rule 12, purpose and complaint clauses, up to the next space: ``เพื่อการเกษตร``, ``เก็บน้ำไว้ทำนาปรัง``,
+#: ``(หนองสิม)ให้ลึก``, ``แทนถนนลูกรัง…``, ``หน้าฝนรถขึ้นไม่ได้``, ``…ผักตบชวาเต็ม เรือสัญจรไม่ได้``
+_PURPOSE_RE = re.compile(
+    r"(?:เพื่อ|เก็บน้ำไว้|(?<=[ก-๙])(?<!ผู้)ให้(?=[ก-๙]))\S*"
+    r"|(?<!\S)(?:แทน|ปัจจุบัน|หน้าฝน|หน้าแล้ง|ฤดูฝน|ฤดูแล้ง|ฝนตก|เนื่องจาก|ไว้|ใช้)\S*"
+    r"|(?<!\S)[^\s]*(?:ไม่ได้|ไม่พอ|ลำบาก|ตื้นเขิน|ติดหล่ม|ชำรุดเสียหาย)\S*")
+#: Rule 12, request and grant wording before the work: ขอสนับสนุน…, ขอรับการสนับสนุน…, เงินอุดหนุนเฉพาะกิจ…,
+#: and the plain verbs of a community request (ทำถนน…, เทถนน…, เทคอนกรีตถนน…)
+_REQUEST_RE = re.compile(
+    r"^(?:ขอรับการสนับสนุน(?:งบประมาณ)?|ขอสนับสนุน(?:งบประมาณ)?|ขอรับงบประมาณ|เงินอุดหนุนเฉพาะกิจ|เงินอุดหนุน"
+    r"|(?:ขอ|ทำ|เท(?:คอนกรีต)?)(?=\s*(?:ถนน|ระบบ|ประปา|ฝาย|ทาง|ลาน|ศาลา|สะพาน|ราง|ท่อ|ลง|คอนกรีต)))\s*")
+#: Rule 12, a strategy lead of a cluster or department title (พัฒนา…, เพิ่มประสิทธิภาพ…, ยกระดับ…, แก้ไขปัญหา…,
+#: บริหารจัดการ…) before the work itself (… กิจกรรม<work>, … โดย<work>, … ก่อสร้าง<work>)
+_LEAD_WORDS = ("พัฒนา", "เพิ่มประสิทธิภาพ", "เพิ่มความ", "ยกระดับ", "แก้ไขปัญหา", "แก้ปัญหา", "บริหารจัดการ", "ส่งเสริม")
+_LEAD_RE = re.compile(r"^(?:โครงการ\s*)?(?:" + trie_regex(_LEAD_WORDS) + ")")
+_WORK_START_RE = re.compile(r"^(?:กิจกรรม|โดย)?\s*(?=" + trie_regex(("ก่อสร้าง", "ปรับปรุง", "ซ่อมแซม", "ซ่อมสร้าง", "ขุดลอก",
+                                                                   "ติดตั้ง", "สร้าง", "กิจกรรม", "โดย")) + ")")
+
+
+def _remark(m: re.Match) -> str:
+    """A bracket's text when it names a place (``ห้วยเหนือ (บ้านป่ายาง)``: one of a series), else a space."""
+    inner = m.group(0)
+    return " " + inner[1:].rstrip(")]") + " " if _PLACE_KW_RE.search(inner) else " "
+
+
+def _split_lead(t: str) -> tuple[str, str]:
+    """(the work, the strategy lead before it) of a title that opens with a strategy (rule 12)."""
+    if not _LEAD_RE.match(t):
+        return t, ""
+    words = t.split(" ")
+    for i in range(1, len(words)):
+        m = _WORK_START_RE.match(words[i])
+        if m:
+            rest = " ".join([words[i][m.end():], *words[i + 1:]]).strip()
+            if rest:
+                return rest, " ".join(words[:i])
+    m = re.search(r"(?:กิจกรรม|โดย)(?=\S)", t)
+    if m and m.start() > 0:
+        return t[m.end():], t[: m.start()]
+    return t, ""
+
 
 
 def normalize(title: object) -> str:
@@ -517,6 +581,9 @@ def _cut_stage(text: str) -> tuple:
         phase = next((int(m.group(2)) for m in ms if m.group("w") not in _PART_WORDS), None)
         parts = numbered or parts
         t = _cut(t, ms)
+    if phase is None and "ต่อเนื่อง" in t and _CONTINUED_RE.search(t):
+        phase = 2  # (ต่อเนื่อง): the continuation of a work begun before
+        t = _CONTINUED_RE.sub(" ", t)
     villages: frozenset[int] = _NO_VILLAGES
     if "หมู่ที่" in t and "," not in t and "และ" not in t:  # the common case, scanned faster (same matches)
         vs = list(_VILLAGE_PLAIN_RE.finditer(t))
@@ -537,7 +604,7 @@ def _cut_stage(text: str) -> tuple:
         villages = frozenset(found)
     if "ตำบล" in t or "อำเภอ" in t or "จังหวัด" in t:
         t = (_ADMIN_RE if "," in t or "และ" in t else _ADMIN_PLAIN_RE).sub(" ", t)
-    t = _PUNCT.sub(" ", t)
+    t = _PUNCT_KEEP_BRACKETS.sub(" ", t)
     t = " ".join(t.split())
     if "-" in t:
         t = " ".join(_TRIM_RE.sub(" ", t).split())
@@ -550,27 +617,41 @@ def _name_stage(t: str) -> tuple:
 
     Titles written from one template leave the same rest (the address, village and sizes cut out): cached.
     """
-    m = _ACTION_RE.search(t)
+    full = " ".join(_PUNCT.sub(" ", t).split())
+    work, lead = _split_lead(t)
+    # the remark a bracket holds is left out of the name, unless the work is named only there
+    plain = _BRACKET_RE.sub(_remark, work) if "(" in work or "[" in work else work
+    if plain != work and not _KW_RE.search(plain):
+        plain = work
+    plain = " ".join(_PUNCT.sub(" ", plain).split())
+    work = " ".join(_PUNCT.sub(" ", work).split())
+    head = _PLUS_RE.split(work, maxsplit=1)[0] if "พร้อม" in work else work
+    m = _ACTION_RE.search(head)  # the action of the work, not of its extras (… พร้อมปรับปรุงอาคารประกอบ)
     action = None
     if m:
         action = "repair" if m.group(0) in _REPAIR else "new"
-    name = t
+    name = _PURPOSE_RE.sub(" ", plain) if _PURPOSE_RE.search(plain) else plain
+    name = " ".join(name.split())
     while True:
-        stripped = _PREFIX_RE.sub("", name)
+        stripped = _REQUEST_RE.sub("", _PREFIX_RE.sub("", name))
         if stripped == name:
             break
         name = stripped
     name = _dedupe_words(name).strip(" -,")
     if not name:
-        name = t
-    work_type, work_types = _work_types(t)
+        name = " ".join(_PUNCT.sub(" ", t).split())
+    work_type, work_types = _work_types(work)
+    if work_type is None and lead:
+        work_type, work_types = _work_types(full)
     if work_type == "building" and work_types - {"building", "equipment"}:
         # a building is the container: the specific work wins (equipment bought with it does not)
         work_type = min(work_types - {"building", "equipment"}, key=_WT_ORDER.__getitem__)
     if action is None and work_type not in (None, *_NO_ACTION):
         action = "new"  # a bare noun in a plan (ถนน คสล. สาย…) means building it
     key = (_PLUS_RE.split(name, maxsplit=1)[0] if "พร้อม" in name else name) or name  # "… พร้อม <extras>" varies between offices
-    return name, key.replace(" ", ""), work_type, work_types, action, _places(name), _parts(name), _site(name)
+    # the places of the strategy lead and of the remarks count too (แก้ไขปัญหาตลิ่งริมแม่น้ำน่าน … โดยก่อสร้าง…)
+    places = _places(name) | _places(" ".join(_PUNCT.sub(" ", lead).split())) if lead else _places(name)
+    return name, key.replace(" ", ""), work_type, work_types, action, places, _parts(name), _site(name)
 
 
 #: Rule 10, parts of one place: the upper/lower reach (ตอนบน/ตอนล่าง…), the head/middle/tail of a canal

@@ -291,7 +291,8 @@ class AnnexComposer:
             if t.highlight_area:
                 items.highlight(p, ctx, area_path, units, mask=True)
 
-        items.paint_map(painter, frame, ctx, self.renderer, names=self.map_layer_names(), after_layers=after)
+        items.paint_map(painter, frame, ctx, self.renderer, names=self.map_layer_names(), after_layers=after,
+                        recorder=recorder)  # fmt: skip
         if t.grid != "none":
             items.paint_grid(painter, frame, ctx, t.grid, units, thai_digits=t.thai_digits, recorder=recorder)
         painter.save()

@@ -24,7 +24,9 @@ from layers.fonts import thai_font
 from layers.model import LayerList, VectorLayer, category_key
 from layers.print.page import Units
 from layers.print.text import ALIGN_CENTER, ALIGN_RIGHT, PrintError, TextRecorder, draw_text
-from layers.render import LOD_PIXEL_TOLERANCE, LabelGrid, MapRenderer, RenderContext, paths_from_coords, qcolor
+from layers.render import (
+    LOD_PIXEL_TOLERANCE, LabelGrid, MapRenderer, RenderContext, VectorRenderer, paths_from_coords, qcolor,
+)
 from layers.style import legend_entries
 
 INK = "#202020"
@@ -88,9 +90,11 @@ def paint_map(
     names: Iterable[str] | None = None,
     labels: bool = True,
     after_layers: object = None,
+    recorder: TextRecorder | None = None,
 ) -> None:
     """Paint the layers (bottom first, labels last) clipped to a frame; ``after_layers(painter)`` runs under
-    the labels with the map transform set (highlights, masks)."""
+    the labels with the map transform set (highlights, masks). Labels are text whose runs go to ``recorder``
+    (PDF /ActualText)."""
     wanted = None if names is None else set(names)
     layers = [layer for layer in renderer.layers if wanted is None or layer.name in wanted]
     painter.save()
@@ -106,9 +110,14 @@ def paint_map(
         if callable(after_layers):
             after_layers(painter)
         if labels:
+            sink = recorder.draw_run if recorder is not None else None
             grid = _FrameLabelGrid(frame)
             for layer in reversed(layers):
-                renderer.renderer(layer.name).paint_labels(painter, ctx, grid)
+                layer_renderer = renderer.renderer(layer.name)
+                if isinstance(layer_renderer, VectorRenderer):
+                    layer_renderer.paint_labels(painter, ctx, grid, text_sink=sink)
+                else:
+                    layer_renderer.paint_labels(painter, ctx, grid)
     finally:
         painter.restore()
 

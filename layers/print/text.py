@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGlyphRun, QPainter, QPen, QTextLayout, QTextOption
 
 from areaplan.errors import AreaPlanError
 
@@ -59,6 +59,18 @@ class TextRecorder:
     def add(self, text: str) -> None:
         """Record one drawn run."""
         self.pages[-1].append(text)
+
+    def draw_run(self, painter: QPainter, origin: QPointF, run: QGlyphRun, color: QColor, text: str) -> None:
+        """Draw (or, when deferred, queue) one glyph run and record its source text ("" = not text to copy,
+        such as a label's halo copies)."""
+        if self.deferred:
+            self.queue.append((painter.worldTransform(), QColor(color), QPointF(origin), run))
+        else:
+            painter.save()
+            painter.setPen(QPen(color))
+            painter.drawGlyphRun(origin, run)
+            painter.restore()
+        self.add(text)
 
     def replay(self, painter: QPainter) -> None:
         """Draw the queued runs (each with the transform and colour it was queued with) and empty the queue."""

@@ -70,8 +70,9 @@ def test_cancelled_export_leaves_no_file(dialog, qtbot, tmp_path):
     runner = dialog.export(out)
     runner.cancel()
     qtbot.waitUntil(lambda: not runner.is_running(), timeout=60_000)
+    # the outcome reaches the dialog through a queued signal after the thread ends
+    qtbot.waitUntil(lambda: "ยกเลิก" in dialog.message_label.text(), timeout=10_000)
     assert dialog.last_result is None and runner.was_cancelled
-    assert "ยกเลิก" in dialog.message_label.text()
     assert not out.exists() and not list(tmp_path.glob(".areaplan-*"))
 
 
