@@ -214,7 +214,7 @@ _ABBREV_RE = tuple((re.compile(_abbrev_fast(p)), r, need, pre)
 SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"กล้องโทรทัศน์วงจรปิด|กล้องวงจรปิด\s*(?:cctv)?|กล้อง\s*cctv|(?<!กล้อง)cctv", "กล้องวงจรปิด"),
     (r"โซล่าเซลล์|โซลาร์เซลล์|โซล่าร์เซลล์|พลังงานแสงอาทิตย์", "พลังงานแสงอาทิตย์"),
-    (r"(?:ระบบ\s*)?(?:ไฟฟ้าแสงสว่าง|ไฟส่องสว่าง|ไฟฟ้าส่องสว่าง|โคมไฟถนน|โคมไฟฟ้า|โคมไฟ|ไฟฟ้าสาธารณะ)", "ไฟฟ้าส่องสว่าง"),
+    (r"ไฟฟ้าแสงสว่าง|ไฟส่องสว่าง|โคมไฟถนน|โคมไฟฟ้า|โคมไฟ(?!ฟ้า)|ไฟฟ้าสาธารณะ", "ไฟฟ้าส่องสว่าง"),
     (r"ถนนคอนกรีต(?!เสริมเหล็ก)", "ถนนคอนกรีตเสริมเหล็ก"),
     # asphalt roads: ลาดยาง / แอสฟัลท์ติกคอนกรีต / Asphaltic Concrete / ลาดยาง (AC) are one surface
     (r"(?:(?<=ถนน)\s+)?(?:ลาดยาง\s*)?(?:ผิว\s*)?(?:แอสฟัลต์ติก|แอสฟัลท์ติก|แอสฟัลติก|แอสฟัลต์|แอสฟัลท์|asphaltic|asphalt)\s*(?:คอนกรีต|concrete)?"
@@ -357,7 +357,7 @@ _REQUEST_RE = re.compile(
 _LEAD_WORDS = ("พัฒนา", "เพิ่มประสิทธิภาพ", "เพิ่มความ", "ยกระดับ", "แก้ไขปัญหา", "แก้ปัญหา", "บริหารจัดการ", "ส่งเสริม")
 _LEAD_RE = re.compile(r"^(?:โครงการ\s*)?(?:" + trie_regex(_LEAD_WORDS) + ")")
 _WORK_START_RE = re.compile(r"^(?:กิจกรรม|โดย)?\s*(?=" + trie_regex(("ก่อสร้าง", "ปรับปรุง", "ซ่อมแซม", "ซ่อมสร้าง", "ขุดลอก",
-                                                                   "ติดตั้ง", "สร้าง", "กิจกรรม", "โดย")) + ")")
+                                                                   "ติดตั้ง", "สร้าง")) + ")")
 
 
 def _remark(m: re.Match) -> str:
@@ -377,7 +377,7 @@ def _split_lead(t: str) -> tuple[str, str]:
             rest = " ".join([words[i][m.end():], *words[i + 1:]]).strip()
             if rest:
                 return rest, " ".join(words[:i])
-    m = re.search(r"(?:กิจกรรม|โดย)(?=\S)", t)
+    m = re.search(r"กิจกรรม(?=\S)", t)
     if m and m.start() > 0:
         return t[m.end():], t[: m.start()]
     return t, ""
@@ -651,7 +651,7 @@ def _name_stage(t: str) -> tuple:
     key = (_PLUS_RE.split(name, maxsplit=1)[0] if "พร้อม" in name else name) or name  # "… พร้อม <extras>" varies between offices
     # the places of the strategy lead and of the remarks count too (แก้ไขปัญหาตลิ่งริมแม่น้ำน่าน … โดยก่อสร้าง…)
     places = _places(name) | _places(" ".join(_PUNCT.sub(" ", lead).split())) if lead else _places(name)
-    return name, key.replace(" ", ""), work_type, work_types, action, places, _parts(name), _site(name)
+    return name, key.replace(" ", ""), work_type, work_types, action, places, _parts(work), _site(name)
 
 
 #: Rule 10, parts of one place: the upper/lower reach (ตอนบน/ตอนล่าง…), the head/middle/tail of a canal

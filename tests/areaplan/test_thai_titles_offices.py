@@ -28,7 +28,7 @@ def test_water_supply_weir_culvert_bank_synonyms():
     assert features("ก่อสร้างท่อลอดเหลี่ยม คสล. (Box Culvert) ข้ามลำห้วยหินลาด").work_type == "bridge"
     assert normalize("ก่อสร้างเขื่อนกันตลิ่งพัง ริมน้ำน่าน") == "ก่อสร้างเขื่อนป้องกันตลิ่ง ริมน้ำน่าน"
     assert features("ก่อสร้างประตูน้ำปากคลองกบเจา หมู่ที่ 1").work_type == "water_gate"
-    assert normalize("ติดตั้งโคมไฟโซลาร์เซลล์") == normalize("ติดตั้งระบบไฟฟ้าส่องสว่างพลังงานแสงอาทิตย์")
+    assert normalize("ติดตั้งโคมไฟโซลาร์เซลล์") == normalize("ติดตั้งไฟฟ้าส่องสว่างพลังงานแสงอาทิตย์")
 
 
 def test_purpose_and_remarks_are_not_the_name():

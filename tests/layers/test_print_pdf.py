@@ -240,3 +240,14 @@ def test_template_layers_choose_what_the_map_and_legend_show(demo_source, tmp_pa
     legend = pdftotext(out).split("คำอธิบายสัญลักษณ์")[1]
     assert "หมู่บ้าน" in legend and "งบพัฒนาจังหวัด" not in legend and "ความลึกน้ำท่วม" not in legend
     assert not demo_source.layers["muban"].visible  # the source's layers are left as they were
+
+
+def test_map_labels_are_searchable_text_once_and_pages_stay_small(demo_source, tmp_path):
+    map_only = PrintTemplate(date=PRINT_DATE, table="none")
+    out = tmp_path / "khohong.pdf"
+    export_annex(demo_source, choose_areas(demo_source, codes=["901104"]), out, template=map_only)
+    text = pdftotext(out)
+    assert text.count("คลองแห") == 1 and text.count("น้ำน้อย") == 1  # neighbours' map labels: once, not garbled
+    atlas = tmp_path / "amphoe.pdf"
+    result = export_annex(demo_source, choose_areas(demo_source, atlas="amphoe"), atlas, template=map_only)
+    assert atlas.stat().st_size / result.pages <= 300 * 1024  # issue 7: vector map pages ≤ 300 KB
