@@ -865,176 +865,176 @@
 <context>
     <name>IndicatorView</name>
     <message>
-        <location filename="../indicator_view.py" line="112"/>
+        <location filename="../indicator_view.py" line="115"/>
         <source>ตำบล</source>
         <extracomment>Name of the temporary indicator layer. Map measure -&gt; (value column, ramp, zero counts as no data).</extracomment>
         <translation>Subdistrict (tambon)</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="112"/>
+        <location filename="../indicator_view.py" line="115"/>
         <source>อำเภอ</source>
         <translation>District (amphoe)</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="112"/>
+        <location filename="../indicator_view.py" line="115"/>
         <source>จังหวัด</source>
         <translation>Province (changwat)</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="120"/>
+        <location filename="../indicator_view.py" line="123"/>
         <source>แสดงบนแผนที่</source>
         <translation>Show on map</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="122"/>
+        <location filename="../indicator_view.py" line="125"/>
         <source>สลับกับพื้นที่ของแผน</source>
         <translation>Swap with plan areas</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="124"/>
+        <location filename="../indicator_view.py" line="127"/>
         <source>แสดงชั้นตัวชี้วัดหรือชั้นพื้นที่ของแผนทีละชั้น เพื่อเทียบความจำเป็นกับแผน</source>
         <translation>Show the indicator layer or the plan-area layer one at a time, to compare need with plans</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="126"/>
+        <location filename="../indicator_view.py" line="129"/>
         <source>นำเข้าตัวชี้วัด…</source>
         <translation>Import indicators…</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="128"/>
+        <location filename="../indicator_view.py" line="131"/>
         <source>ล้าง</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="131"/>
+        <location filename="../indicator_view.py" line="134"/>
         <source>ตัวชี้วัด</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="133"/>
+        <location filename="../indicator_view.py" line="136"/>
         <source>ปี</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="137"/>
+        <location filename="../indicator_view.py" line="140"/>
         <source>แสดง</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="152"/>
-        <location filename="../indicator_view.py" line="279"/>
-        <location filename="../indicator_view.py" line="291"/>
+        <location filename="../indicator_view.py" line="155"/>
+        <location filename="../indicator_view.py" line="256"/>
+        <location filename="../indicator_view.py" line="287"/>
         <source>งบประมาณ (บาท)</source>
         <translation>Budget (baht)</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="197"/>
+        <location filename="../indicator_view.py" line="200"/>
         <source>ยังไม่มีตัวชี้วัดในพื้นที่ทำงาน นำเข้าไฟล์ CSV/XLSX รายพื้นที่ (รหัส DOPA หรือ PCODE) ด้วยปุ่ม &quot;นำเข้าตัวชี้วัด…&quot;</source>
         <translation>No indicators in the workspace yet. Import a per-area CSV/XLSX file (DOPA code or PCODE) with the &quot;Import indicators…&quot; button</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="200"/>
+        <location filename="../indicator_view.py" line="203"/>
         <source>ตัวชี้วัด {n} รายการ</source>
         <translation>{n} indicators</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="206"/>
+        <location filename="../indicator_view.py" line="209"/>
         <source>ปีล่าสุด</source>
         <translation>Latest year</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="248"/>
+        <location filename="../indicator_view.py" line="251"/>
         <source>ตัวชี้วัด: {name}</source>
         <translation>Indicator: {name}</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="250"/>
+        <location filename="../indicator_view.py" line="258"/>
         <source>กำลังคำนวณ {name}…</source>
         <translation>Calculating {name}…</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="254"/>
-        <location filename="../indicator_view.py" line="358"/>
+        <location filename="../indicator_view.py" line="262"/>
+        <location filename="../indicator_view.py" line="362"/>
         <source>ตัวชี้วัดความจำเป็น</source>
         <translation>Need indicators</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="264"/>
+        <location filename="../indicator_view.py" line="272"/>
         <source>แสดงตัวชี้วัดไม่ได้: {error}</source>
         <translation>Cannot show the indicator: {error}</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="278"/>
+        <location filename="../indicator_view.py" line="286"/>
         <source>{name} ({unit})</source>
         <translation>{name} ({unit})</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="280"/>
+        <location filename="../indicator_view.py" line="288"/>
         <source>งบประมาณต่อหน่วย (บาท ต่อ {unit})</source>
         <translation>Budget per unit (baht per {unit})</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="285"/>
+        <location filename="../indicator_view.py" line="293"/>
         <source>ไม่มีข้อมูล</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="285"/>
+        <location filename="../indicator_view.py" line="293"/>
         <source>ไม่มีโครงการ</source>
         <translation>No projects</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="289"/>
+        <location filename="../indicator_view.py" line="254"/>
         <source>รหัส</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="289"/>
+        <location filename="../indicator_view.py" line="254"/>
         <source>ชื่อ</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="290"/>
+        <location filename="../indicator_view.py" line="255"/>
         <source>ค่าตัวชี้วัด</source>
         <translation>Indicator value</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="290"/>
+        <location filename="../indicator_view.py" line="255"/>
         <source>โครงการ</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="291"/>
+        <location filename="../indicator_view.py" line="256"/>
         <source>แผน</source>
         <translation>Plans</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="292"/>
+        <location filename="../indicator_view.py" line="257"/>
         <source>งบประมาณต่อหน่วย</source>
         <translation>Budget per unit</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="301"/>
+        <location filename="../indicator_view.py" line="305"/>
         <source>{name}: มีข้อมูล {n} จาก {m} พื้นที่ · มีความจำเป็นแต่ไม่มีงบประมาณ {k} พื้นที่</source>
         <translation>{name}: data for {n} of {m} areas · {k} areas in need with no budget</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="314"/>
+        <location filename="../indicator_view.py" line="318"/>
         <source>ต้องมีทั้งชั้นตัวชี้วัดและชั้นพื้นที่ของแผน (เลือกแผนในแผงแผนในพื้นที่)</source>
         <translation>Needs both an indicator layer and a plan-area layer (choose a plan in the Plans in area panel)</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="346"/>
+        <location filename="../indicator_view.py" line="350"/>
         <source>นำเข้าตัวชี้วัดรายพื้นที่</source>
         <translation>Import per-area indicators</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="347"/>
+        <location filename="../indicator_view.py" line="351"/>
         <source>ตาราง CSV หรือ Excel (*.csv *.txt *.xlsx *.xlsm)</source>
         <translation>CSV or Excel table (*.csv *.txt *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="363"/>
+        <location filename="../indicator_view.py" line="367"/>
         <source>ตัวชี้วัดความจำเป็น…</source>
         <translation>Need indicators…</translation>
     </message>
@@ -1762,80 +1762,80 @@
 <context>
     <name>PlanChecksView</name>
     <message>
-        <location filename="../plan_checks_view.py" line="113"/>
+        <location filename="../plan_checks_view.py" line="136"/>
         <source>นับเฉพาะการเชื่อมกับแผนจังหวัด/กลุ่มจังหวัดโดยตรง</source>
         <extracomment>What a finding of each check points at on the map.</extracomment>
         <translation>Count only direct links to provincial/provincial-cluster plans</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="114"/>
+        <location filename="../plan_checks_view.py" line="137"/>
         <source>ไม่นับการเชื่อมผ่านแผนแม่ (--direct-only)</source>
         <translation>Ignore links through parent plans (--direct-only)</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="116"/>
+        <location filename="../plan_checks_view.py" line="139"/>
         <source>ขยายไปที่รายการ</source>
         <translation>Zoom to item</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="118"/>
+        <location filename="../plan_checks_view.py" line="141"/>
         <source>ส่งออก XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="158"/>
+        <location filename="../plan_checks_view.py" line="181"/>
         <source>พบ {n} รายการจากการตรวจ {k} ข้อ</source>
         <translation>Found {n} items in {k} checks</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="191"/>
-        <location filename="../plan_checks_view.py" line="194"/>
+        <location filename="../plan_checks_view.py" line="215"/>
+        <location filename="../plan_checks_view.py" line="222"/>
         <source>กำลังตรวจ…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="194"/>
-        <location filename="../plan_checks_view.py" line="348"/>
+        <location filename="../plan_checks_view.py" line="222"/>
+        <location filename="../plan_checks_view.py" line="362"/>
         <source>ตรวจความเชื่อมโยงแผน</source>
         <translation>Check plan links</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="210"/>
+        <location filename="../plan_checks_view.py" line="238"/>
         <source>ตรวจไม่ได้: {error}</source>
         <translation>Cannot check: {error}</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="308"/>
+        <location filename="../plan_checks_view.py" line="322"/>
         <source>ส่งออกผลตรวจความเชื่อมโยงแผน</source>
         <translation>Export plan-link check results</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="309"/>
+        <location filename="../plan_checks_view.py" line="323"/>
         <source>สมุดงาน Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="326"/>
+        <location filename="../plan_checks_view.py" line="340"/>
         <source>ส่งออกผลตรวจ</source>
         <translation>Export results</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="326"/>
+        <location filename="../plan_checks_view.py" line="340"/>
         <source>กำลังเขียน {name}…</source>
         <translation>Writing {name}…</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="334"/>
+        <location filename="../plan_checks_view.py" line="348"/>
         <source>บันทึกผลตรวจที่ {path} แล้ว</source>
         <translation>Saved the results to {path}</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="339"/>
+        <location filename="../plan_checks_view.py" line="353"/>
         <source>ส่งออกไม่ได้: {error}</source>
         <translation>Cannot export: {error}</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="353"/>
+        <location filename="../plan_checks_view.py" line="367"/>
         <source>ตรวจความเชื่อมโยงแผน…</source>
         <translation>Check plan links…</translation>
     </message>
@@ -1843,35 +1843,35 @@
 <context>
     <name>PlanIndexService</name>
     <message>
-        <location filename="../plan_links.py" line="454"/>
+        <location filename="../plan_links.py" line="471"/>
         <source>ดัชนีแผน</source>
         <extracomment>Name of the temporary layer that shows the areas of the chosen plan. Boundary layers an area can be picked from, by DOPA code length. Levels a user picks areas and colours plans at. At most this many projects are listed under one plan in the tree (the rest as one &quot;… more&quot; line). A plan with at most this many projects in the area shows them unfolded. Plans listed under a tambon in the identify panel. Fill of areas a plan covers but has no project in. Ramp and classes of the budget colours. Rows measured when a table fits its columns to their contents. Milliseconds after an edit before the index is built again. Which plans a chosen plan is shown with. the index was replaced (or dropped: ``index`` is None) (fraction, message) while building True while a build runs</extracomment>
         <translation>Plan index</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="454"/>
-        <location filename="../plan_links.py" line="502"/>
+        <location filename="../plan_links.py" line="471"/>
+        <location filename="../plan_links.py" line="519"/>
         <source>กำลังสร้างดัชนีแผน…</source>
         <translation>Building the plan index…</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="477"/>
-        <location filename="../plan_links.py" line="506"/>
+        <location filename="../plan_links.py" line="494"/>
+        <location filename="../plan_links.py" line="523"/>
         <source>สร้างดัชนีแผนไม่ได้: {error}</source>
         <translation>Cannot build the plan index: {error}</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="504"/>
+        <location filename="../plan_links.py" line="521"/>
         <source>เปิดพื้นที่ทำงานเพื่อดูแผน</source>
         <translation>Open a workspace to see plans</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="507"/>
+        <location filename="../plan_links.py" line="524"/>
         <source>ยังไม่ได้สร้างดัชนีแผน</source>
         <translation>Plan index not built yet</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="509"/>
+        <location filename="../plan_links.py" line="526"/>
         <source>แผน {plans} แผน · โครงการ {projects} โครงการ · การเชื่อมโยง {links} รายการ</source>
         <translation>{plans} plans · {projects} projects · {links} links</translation>
     </message>
@@ -1879,28 +1879,28 @@
 <context>
     <name>PlanLinks</name>
     <message>
-        <location filename="../plan_links.py" line="768"/>
-        <location filename="../plan_links.py" line="1372"/>
+        <location filename="../plan_links.py" line="785"/>
+        <location filename="../plan_links.py" line="1389"/>
         <source>ดูแผนในพื้นที่</source>
         <translation>Show plans in area</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1356"/>
+        <location filename="../plan_links.py" line="1373"/>
         <source>แผนในพื้นที่</source>
         <translation>Plans in area</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1367"/>
+        <location filename="../plan_links.py" line="1384"/>
         <source>แผนในพื้นที่ / พื้นที่ของแผน…</source>
         <translation>Plans in area / plan areas…</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1369"/>
+        <location filename="../plan_links.py" line="1386"/>
         <source>คลิกพื้นที่เพื่อดูแผนและโครงการ หรือเลือกแผนเพื่อดูพื้นที่บนแผนที่ (Plans and areas)</source>
         <translation>Plans and areas</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1375"/>
+        <location filename="../plan_links.py" line="1392"/>
         <source>คลิกพื้นที่บนแผนที่เพื่อดูแผนและโครงการที่เกี่ยวข้อง</source>
         <translation>Click an area on the map to see its plans and projects</translation>
     </message>
@@ -1908,201 +1908,201 @@
 <context>
     <name>PlanLinksPanel</name>
     <message>
-        <location filename="../plan_links.py" line="833"/>
+        <location filename="../plan_links.py" line="850"/>
         <source>สร้างดัชนีใหม่</source>
         <translation>Rebuild index</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="834"/>
+        <location filename="../plan_links.py" line="851"/>
         <source>อ่านแผน โครงการ และการเชื่อมโยงจากพื้นที่ทำงานอีกครั้ง</source>
         <translation>Reread plans, projects and links from the workspace</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="841"/>
+        <location filename="../plan_links.py" line="858"/>
         <source>คลิกพื้นที่บนแผนที่</source>
         <translation>Click an area on the map</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="843"/>
+        <location filename="../plan_links.py" line="860"/>
         <source>เลือกเครื่องมือแล้วคลิกพื้นที่บนแผนที่เพื่อดูแผนและโครงการ</source>
         <translation>Select the tool, then click an area on the map to see its plans and projects</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="847"/>
+        <location filename="../plan_links.py" line="864"/>
         <source>ระดับพื้นที่ที่คลิกเลือกและที่ใช้แสดงพื้นที่ของแผน</source>
         <translation>Area level for clicking and for showing plan areas</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="850"/>
+        <location filename="../plan_links.py" line="867"/>
         <source>รหัสหรือชื่อพื้นที่ เช่น 901104 หรือ คอหงส์</source>
         <translation>Area code or name, e.g. 901104 or Kho Hong</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="856"/>
-        <location filename="../plan_links.py" line="1058"/>
+        <location filename="../plan_links.py" line="873"/>
+        <location filename="../plan_links.py" line="1075"/>
         <source>คลิกพื้นที่บนแผนที่เพื่อดูแผนและโครงการที่เกี่ยวข้อง</source>
         <translation>Click an area on the map to see its plans and projects</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="861"/>
+        <location filename="../plan_links.py" line="878"/>
         <source>ระดับ / แผน / โครงการ</source>
         <translation>Level / plan / project</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="861"/>
-        <location filename="../plan_links.py" line="1328"/>
+        <location filename="../plan_links.py" line="878"/>
+        <location filename="../plan_links.py" line="1345"/>
         <source>ความเกี่ยวข้อง</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="861"/>
-        <location filename="../plan_links.py" line="1329"/>
+        <location filename="../plan_links.py" line="878"/>
+        <location filename="../plan_links.py" line="1346"/>
         <source>โครงการ</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="862"/>
-        <location filename="../plan_links.py" line="1318"/>
+        <location filename="../plan_links.py" line="879"/>
+        <location filename="../plan_links.py" line="1335"/>
         <source>งบประมาณในพื้นที่ (บาท)</source>
         <translation>Budget in area (baht)</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="881"/>
+        <location filename="../plan_links.py" line="898"/>
         <source>เลือกแผนเพื่อดูพื้นที่บนแผนที่</source>
         <translation>Choose a plan to see its area on the map</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="890"/>
+        <location filename="../plan_links.py" line="907"/>
         <source>ล้างแผนบนแผนที่</source>
         <translation>Clear plan from map</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="892"/>
+        <location filename="../plan_links.py" line="909"/>
         <source>ขยายไปที่แผน</source>
         <translation>Zoom to plan</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="893"/>
+        <location filename="../plan_links.py" line="910"/>
         <source>ขยายแผนที่ไปที่พื้นที่ของแผนเมื่อเลือกแผน</source>
         <translation>Zoom the map to the plan&apos;s area when a plan is chosen</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="950"/>
+        <location filename="../plan_links.py" line="967"/>
         <source>กำลังสร้างดัชนีแผน: {step}</source>
         <translation>Building the plan index: {step}</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1023"/>
+        <location filename="../plan_links.py" line="1040"/>
         <source>ไม่พบพื้นที่ตรงตำแหน่งที่คลิก</source>
         <translation>No area at the clicked position</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1046"/>
+        <location filename="../plan_links.py" line="1063"/>
         <source>กำลังสร้างดัชนีแผน กรุณารอสักครู่แล้วคลิกอีกครั้ง</source>
         <translation>Building the plan index; please wait a moment and click again</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1066"/>
+        <location filename="../plan_links.py" line="1083"/>
         <source>แผนที่เกี่ยวข้อง {plans} แผน (มีโครงการในพื้นที่ {with_projects} แผน) · โครงการในพื้นที่ {projects} โครงการ งบประมาณ {budget} บาท · ไม่อยู่ในแผนใด {unplanned} โครงการ</source>
         <translation>{plans} related plans ({with_projects} with projects in the area) · {projects} projects in the area, budget {budget} baht · {unplanned} projects in no plan</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1089"/>
+        <location filename="../plan_links.py" line="1106"/>
         <source>ไม่ระบุระดับ</source>
         <translation>No level</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1090"/>
+        <location filename="../plan_links.py" line="1107"/>
         <source>{n} แผน</source>
         <translation>{n} plans</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1107"/>
+        <location filename="../plan_links.py" line="1124"/>
         <source>ช่วงเวลา {period} · เจ้าของแผน {owner}</source>
         <translation>Period {period} · plan owner {owner}</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1111"/>
+        <location filename="../plan_links.py" line="1128"/>
         <source>ที่มาของพื้นที่: {source}</source>
         <translation>Area source: {source}</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1119"/>
+        <location filename="../plan_links.py" line="1136"/>
         <source>โครงการที่ไม่อยู่ในแผนใด</source>
         <translation>Projects in no plan</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1136"/>
+        <location filename="../plan_links.py" line="1153"/>
         <source>ปีงบประมาณ {year}</source>
         <translation>Fiscal year {year}</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1142"/>
+        <location filename="../plan_links.py" line="1159"/>
         <source>… และอีก {n} โครงการ</source>
         <translation>… and {n} more projects</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1254"/>
+        <location filename="../plan_links.py" line="1271"/>
         <source>พื้นที่ของแผน {plan}</source>
         <translation>Area of plan {plan}</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1255"/>
+        <location filename="../plan_links.py" line="1272"/>
         <source>กำลังหาพื้นที่ของแผน {plan}…</source>
         <translation>Finding the area of plan {plan}…</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1259"/>
+        <location filename="../plan_links.py" line="1276"/>
         <source>พื้นที่ของแผน</source>
         <translation>Plan area</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1269"/>
+        <location filename="../plan_links.py" line="1286"/>
         <source>แสดงพื้นที่ของแผนไม่ได้: {error}</source>
         <translation>Cannot show the plan area: {error}</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1300"/>
+        <location filename="../plan_links.py" line="1317"/>
         <source>พื้นที่ครอบคลุม: {areas}{more} ({source})</source>
         <translation>Coverage: {areas}{more} ({source})</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1303"/>
+        <location filename="../plan_links.py" line="1320"/>
         <source>แผนแม่: {chain}</source>
         <translation>Parent plans: {chain}</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1305"/>
+        <location filename="../plan_links.py" line="1322"/>
         <source>รวมแผนย่อย: {plans}</source>
         <translation>Includes sub-plans: {plans}</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1307"/>
+        <location filename="../plan_links.py" line="1324"/>
         <source>{level}ที่เกี่ยวข้อง {areas} แห่ง มีโครงการ {with_projects} แห่ง · โครงการ {projects} โครงการ (ระบุที่ตั้งได้ {located}) งบประมาณ {budget} บาท</source>
         <translation>{level}: {areas} related, {with_projects} with projects · {projects} projects ({located} located) · budget {budget} baht</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1312"/>
+        <location filename="../plan_links.py" line="1329"/>
         <source>หมายเหตุ: {note}</source>
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1317"/>
+        <location filename="../plan_links.py" line="1334"/>
         <source>ครอบคลุม ไม่มีโครงการ</source>
         <translation>Covered, no projects</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1327"/>
+        <location filename="../plan_links.py" line="1344"/>
         <source>รหัส</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1327"/>
+        <location filename="../plan_links.py" line="1344"/>
         <source>ชื่อ</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../plan_links.py" line="1329"/>
+        <location filename="../plan_links.py" line="1346"/>
         <source>งบประมาณ (บาท)</source>
         <translation>Budget (baht)</translation>
     </message>
@@ -2110,76 +2110,76 @@
 <context>
     <name>PlanMatrixView</name>
     <message>
-        <location filename="../plan_matrix_view.py" line="95"/>
+        <location filename="../plan_matrix_view.py" line="135"/>
         <source>งบประมาณ (บาท)</source>
         <extracomment>Heat-map colours (the workbook&apos;s colour scale) and the gap shades.</extracomment>
         <translation>Budget (baht)</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="95"/>
+        <location filename="../plan_matrix_view.py" line="135"/>
         <source>จำนวนโครงการ</source>
         <translation>Number of projects</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="96"/>
+        <location filename="../plan_matrix_view.py" line="136"/>
         <source>จำนวนแผนเชิงประเด็น</source>
         <translation>Number of agenda plans</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="100"/>
+        <location filename="../plan_matrix_view.py" line="140"/>
         <source>ตำบล</source>
         <translation>Subdistrict (tambon)</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="100"/>
-        <location filename="../plan_matrix_view.py" line="240"/>
+        <location filename="../plan_matrix_view.py" line="140"/>
+        <location filename="../plan_matrix_view.py" line="238"/>
         <source>อำเภอ</source>
         <translation>District (amphoe)</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="100"/>
+        <location filename="../plan_matrix_view.py" line="140"/>
         <source>จังหวัด</source>
         <translation>Province (changwat)</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="104"/>
+        <location filename="../plan_matrix_view.py" line="144"/>
         <source>ทุกปีงบประมาณ</source>
         <translation>All fiscal years</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="107"/>
+        <location filename="../plan_matrix_view.py" line="147"/>
         <source>ค้นหาพื้นที่</source>
         <translation>Search areas</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="109"/>
+        <location filename="../plan_matrix_view.py" line="149"/>
         <source>ส่งออก XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="121"/>
+        <location filename="../plan_matrix_view.py" line="161"/>
         <source>&lt;span style=&apos;background:{pink}&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; มีแผนเชิงประเด็นแต่ไม่มีโครงการ &amp;nbsp; &lt;span style=&apos;background:{grey}&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; ไม่มีแผนและไม่มีโครงการ &amp;nbsp; &lt;span style=&apos;background:{red}&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; ค่ามาก</source>
         <translation>&lt;span style=&apos;background:{pink}&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; Agenda plan but no projects &amp;nbsp; &lt;span style=&apos;background:{grey}&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; No plan and no projects &amp;nbsp; &lt;span style=&apos;background:{red}&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; High value</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="166"/>
+        <location filename="../plan_matrix_view.py" line="206"/>
         <source>ปีงบประมาณ {year}</source>
         <translation>Fiscal year {year}</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="209"/>
-        <location filename="../plan_matrix_view.py" line="212"/>
+        <location filename="../plan_matrix_view.py" line="257"/>
+        <location filename="../plan_matrix_view.py" line="271"/>
         <source>กำลังคำนวณตาราง…</source>
         <translation>Calculating the table…</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="212"/>
-        <location filename="../plan_matrix_view.py" line="336"/>
+        <location filename="../plan_matrix_view.py" line="271"/>
+        <location filename="../plan_matrix_view.py" line="359"/>
         <source>ตารางพื้นที่ × ประเด็น</source>
         <translation>Area × agenda table</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="227"/>
+        <location filename="../plan_matrix_view.py" line="286"/>
         <source>คำนวณตารางไม่ได้: {error}</source>
         <translation>Cannot calculate the table: {error}</translation>
     </message>
@@ -2194,63 +2194,63 @@
         <translation>Area name</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="242"/>
+        <location filename="../plan_matrix_view.py" line="239"/>
         <source>ไม่ระบุประเด็น</source>
         <translation>No agenda</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="244"/>
+        <location filename="../plan_matrix_view.py" line="239"/>
         <source>รวม</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="256"/>
+        <location filename="../plan_matrix_view.py" line="240"/>
         <source>ช่องว่าง: มีแผนเชิงประเด็น {n} แผนแต่ไม่มีโครงการ</source>
         <translation>Gap: {n} agenda plans but no projects</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="257"/>
+        <location filename="../plan_matrix_view.py" line="241"/>
         <source>ช่องว่าง: ไม่มีแผนเชิงประเด็นและไม่มีโครงการ</source>
         <translation>Gap: no agenda plan and no projects</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="294"/>
+        <location filename="../plan_matrix_view.py" line="317"/>
         <source>ส่งออกตารางพื้นที่ × ประเด็น</source>
         <translation>Export area × agenda table</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="295"/>
+        <location filename="../plan_matrix_view.py" line="318"/>
         <source>สมุดงาน Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="309"/>
-        <location filename="../plan_matrix_view.py" line="313"/>
+        <location filename="../plan_matrix_view.py" line="332"/>
+        <location filename="../plan_matrix_view.py" line="336"/>
         <source>กำลังเขียน {name}…</source>
         <translation>Writing {name}…</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="313"/>
+        <location filename="../plan_matrix_view.py" line="336"/>
         <source>ส่งออกตาราง</source>
         <translation>Export table</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="321"/>
+        <location filename="../plan_matrix_view.py" line="344"/>
         <source>บันทึกตารางที่ {path} แล้ว</source>
         <translation>Saved the table to {path}</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="322"/>
+        <location filename="../plan_matrix_view.py" line="345"/>
         <source>ส่งออก {name} แล้ว</source>
         <translation>Exported {name}</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="327"/>
+        <location filename="../plan_matrix_view.py" line="350"/>
         <source>ส่งออกไม่ได้: {error}</source>
         <translation>Cannot export: {error}</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="341"/>
+        <location filename="../plan_matrix_view.py" line="364"/>
         <source>ตารางพื้นที่ × ประเด็น…</source>
         <translation>Area × agenda table…</translation>
     </message>
