@@ -355,26 +355,11 @@ class IndicatorView(QWidget):
 
 def install(window: Any) -> IndicatorView:
     """Add แผน › ตัวชี้วัดความจำเป็น… (a right dock)."""
-    from ui.plans_menu import plans_menu, plans_service
+    from ui.plans_menu import add_plan_dock, plans_service
 
-    service = plans_service(window)
-    view = IndicatorView(window, service)
-    dock = QDockWidget(QCoreApplication.translate("IndicatorView", "ตัวชี้วัดความจำเป็น"), window)
-    dock.setObjectName("indicatorDock")
-    dock.setWidget(view)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    dock.hide()
-    action = QAction(QCoreApplication.translate("IndicatorView", "ตัวชี้วัดความจำเป็น…"), window)
-    action.setObjectName("actionIndicators")
-
-    def open_dock() -> None:
-        dock.show()
-        dock.raise_()
-        service.ensure()
-
-    action.triggered.connect(open_dock)
-    plans_menu(window).addAction(action)
-    window.indicator_view, window.indicator_dock, window.action_indicators = view, dock, action
+    view = IndicatorView(window, plans_service(window))
+    add_plan_dock(window, view, "indicator_view", QCoreApplication.translate("IndicatorView", "ตัวชี้วัดความจำเป็น"),
+                  QCoreApplication.translate("IndicatorView", "ตัวชี้วัดความจำเป็น…"), Qt.DockWidgetArea.RightDockWidgetArea)
     return view
 
 

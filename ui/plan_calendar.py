@@ -248,26 +248,11 @@ class PlanCalendarView(QWidget):
 
 def install(window: Any) -> PlanCalendarView:
     """Add แผน › ปฏิทินแผน… (a bottom dock)."""
-    from ui.plans_menu import plans_menu, plans_service
+    from ui.plans_menu import add_plan_dock, plans_service
 
-    service = plans_service(window)
-    view = PlanCalendarView(window, service)
-    dock = QDockWidget(QCoreApplication.translate("PlanCalendarView", "ปฏิทินแผน"), window)
-    dock.setObjectName("planCalendarDock")
-    dock.setWidget(view)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    dock.hide()
-    action = QAction(QCoreApplication.translate("PlanCalendarView", "ปฏิทินแผน…"), window)
-    action.setObjectName("actionPlanCalendar")
-
-    def open_dock() -> None:
-        dock.show()
-        dock.raise_()
-        service.ensure()
-
-    action.triggered.connect(open_dock)
-    plans_menu(window).addAction(action)
-    window.plan_calendar, window.plan_calendar_dock, window.action_plan_calendar = view, dock, action
+    view = PlanCalendarView(window, plans_service(window))
+    add_plan_dock(window, view, "plan_calendar", QCoreApplication.translate("PlanCalendarView", "ปฏิทินแผน"),
+                  QCoreApplication.translate("PlanCalendarView", "ปฏิทินแผน…"))
     return view
 
 

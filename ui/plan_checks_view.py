@@ -355,26 +355,11 @@ class PlanChecksView(QWidget):
 
 def install(window: Any) -> PlanChecksView:
     """Add แผน › ตรวจความเชื่อมโยงแผน… (a bottom dock)."""
-    from ui.plans_menu import plans_menu, plans_service
+    from ui.plans_menu import add_plan_dock, plans_service
 
-    service = plans_service(window)
-    view = PlanChecksView(window, service)
-    dock = QDockWidget(QCoreApplication.translate("PlanChecksView", "ตรวจความเชื่อมโยงแผน"), window)
-    dock.setObjectName("planChecksDock")
-    dock.setWidget(view)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    dock.hide()
-    action = QAction(QCoreApplication.translate("PlanChecksView", "ตรวจความเชื่อมโยงแผน…"), window)
-    action.setObjectName("actionPlanChecks")
-
-    def open_dock() -> None:
-        dock.show()
-        dock.raise_()
-        service.ensure()
-
-    action.triggered.connect(open_dock)
-    plans_menu(window).addAction(action)
-    window.plan_checks, window.plan_checks_dock, window.action_plan_checks = view, dock, action
+    view = PlanChecksView(window, plans_service(window))
+    add_plan_dock(window, view, "plan_checks", QCoreApplication.translate("PlanChecksView", "ตรวจความเชื่อมโยงแผน"),
+                  QCoreApplication.translate("PlanChecksView", "ตรวจความเชื่อมโยงแผน…"))
     return view
 
 

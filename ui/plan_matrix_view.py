@@ -352,26 +352,11 @@ class PlanMatrixView(QWidget):
 
 def install(window: Any) -> PlanMatrixView:
     """Add แผน › ตารางพื้นที่ × ประเด็น… (a bottom dock)."""
-    from ui.plans_menu import plans_menu, plans_service
+    from ui.plans_menu import add_plan_dock, plans_service
 
-    service = plans_service(window)
-    view = PlanMatrixView(window, service)
-    dock = QDockWidget(QCoreApplication.translate("PlanMatrixView", "ตารางพื้นที่ × ประเด็น"), window)
-    dock.setObjectName("planMatrixDock")
-    dock.setWidget(view)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    dock.hide()
-    action = QAction(QCoreApplication.translate("PlanMatrixView", "ตารางพื้นที่ × ประเด็น…"), window)
-    action.setObjectName("actionPlanMatrix")
-
-    def open_dock() -> None:
-        dock.show()
-        dock.raise_()
-        service.ensure()
-
-    action.triggered.connect(open_dock)
-    plans_menu(window).addAction(action)
-    window.plan_matrix, window.plan_matrix_dock, window.action_plan_matrix = view, dock, action
+    view = PlanMatrixView(window, plans_service(window))
+    add_plan_dock(window, view, "plan_matrix", QCoreApplication.translate("PlanMatrixView", "ตารางพื้นที่ × ประเด็น"),
+                  QCoreApplication.translate("PlanMatrixView", "ตารางพื้นที่ × ประเด็น…"))
     return view
 
 

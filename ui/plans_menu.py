@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 
 def plans_menu(window: Any) -> QMenu:
@@ -40,6 +40,35 @@ def plans_service(window: Any) -> Any:
     return service
 
 
+def add_plan_dock(window: Any, view: QWidget, name: str, title: str, action_text: str,
+                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.BottomDockWidgetArea) -> tuple[QDockWidget, QAction]:
+    """Put a plan screen in a hidden dock with a แผน-menu action that shows it and builds the plan index.
+
+    Sets ``window.<name>``, ``window.<name>_dock`` and ``window.action_<name>``.
+    """
+    camel = name.split("_")[0] + "".join(word.title() for word in name.split("_")[1:])
+    dock = QDockWidget(title, window)
+    dock.setObjectName(f"{camel}Dock")
+    dock.setWidget(view)
+    window.addDockWidget(area, dock)
+    dock.hide()
+    action = QAction(action_text, window)
+    action.setObjectName(f"action{camel[0].upper()}{camel[1:]}")
+    service = plans_service(window)
+
+    def open_dock() -> None:
+        dock.show()
+        dock.raise_()
+        service.ensure()
+
+    action.triggered.connect(open_dock)
+    plans_menu(window).addAction(action)
+    setattr(window, name, view)
+    setattr(window, f"{name}_dock", dock)
+    setattr(window, f"action_{name}", action)
+    return dock, action
+
+
 def install(window: Any) -> QMenu:
     """Add the แผน menu with every plan screen and a rebuild action."""
     from ui import indicator_view, plan_calendar, plan_checks_view, plan_links, plan_matrix_view
@@ -61,10 +90,10 @@ def install(window: Any) -> QMenu:
     rebuild.triggered.connect(lambda: service.rebuild())
     menu.addAction(rebuild)
     window.action_rebuild_plan_index = rebuild
-    window.tabifyDockWidget(window.plan_links_dock, window.indicator_dock)
+    window.tabifyDockWidget(window.plan_links_dock, window.indicator_view_dock)
     window.tabifyDockWidget(window.plan_matrix_dock, window.plan_checks_dock)
     window.tabifyDockWidget(window.plan_matrix_dock, window.plan_calendar_dock)
     return menu
 
 
-__all__ = ["install", "plans_menu", "plans_service"]
+__all__ = ["add_plan_dock", "install", "plans_menu", "plans_service"]

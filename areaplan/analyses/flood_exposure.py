@@ -16,9 +16,10 @@ How (exact, vectorised, cancellable):
 
 * Rasters: coverage-weighted zonal statistics by **exactextract** — every cell counts by the exact fraction of it
   the polygon covers (no pixel-centre rule). One call computes the mean/max and every class area with built-in
-  operations only (no Python callbacks): the values with the flooded mask as weights give ``count``, the flooded
-  ``weighted_sum`` and ``max``; one 0/1 band per class (a view of a boolean mask, no copy) gives the class's
-  covered cells by ``sum``. Shares are the class areas over the polygon's area in the raster's grid, so they
+  operations only (no Python callbacks), in two passes over the cells: the values with the flooded mask as
+  weights give ``count``, the flooded ``weighted_sum``, ``max`` and each cell's ``values`` and ``coverage``, which
+  numpy bins into the covered cells of every class (``searchsorted`` + ``bincount``, one feature at a time); the
+  mask alone gives the covered cells by ``count``. Shares are the class areas over the polygon's area in the raster's grid, so they
   agree with exactextract's own ``frac`` of a class raster. The raster is processed in strips of at most
   ``max_cells`` cells (sums add up across strips), which bounds memory and gives progress and cancellation.
 * Areas in km² are measured in the UTM zone of the data (:func:`areaplan.locate.spatial.metric_crs`): class area =
@@ -231,7 +232,7 @@ class ExposureParams:
     level: str = "tambon"
     nodata_as_dry: bool = True  # many depth rasters leave dry land as nodata
     flag_min_share: float = 0.1  # share of a line/polygon in high classes that flags it (a point: any)
-    max_cells: int = 25_000_000  # raster cells classified at once (5 bytes per cell for the class masks)
+    max_cells: int = 25_000_000  # raster cells processed at once (1 byte per cell for the flooded mask)
 
 
 @dataclass
@@ -577,12 +578,12 @@ def zonal_class_shares(grid: RasterGrid, polygons: np.ndarray, scheme: ClassSche
     data = grid.data
     ok = ~(shapely.is_missing(polygons) | shapely.is_empty(polygons))
     wkt = grid.crs.to_wkt() if grid.crs is not None else ""
+    pb = shapely.bounds(polygons)  # NaN for missing geometries (not ok)
     if data.size and ok.any():
         bad = ok & ~shapely.is_valid(polygons)
         if bad.any():
             polygons = polygons.copy()
             polygons[bad] = shapely.make_valid(polygons[bad])
-        pb = shapely.bounds(polygons)
         wkb = np.empty(n, dtype=object)
         wkb[ok] = shapely.to_wkb(polygons[ok])
         rows_per = max(1, int(max_cells // max(1, data.shape[1])))
@@ -615,7 +616,8 @@ def zonal_class_shares(grid: RasterGrid, polygons: np.ndarray, scheme: ClassSche
     # the whole polygon in cells: exactextract's covered count when it lies inside the raster (so shares equal
     # exactextract's own fractions), else its geometric area (the part outside the raster has no data)
     if data.size:
-        inside = ok & shapely.within(polygons, shapely.box(*grid.bounds))
+        bx0, by0, bx1, by1 = grid.bounds  # a polygon lies within the raster rectangle when its bounds do
+        inside = ok & (pb[:, 0] >= bx0) & (pb[:, 1] >= by0) & (pb[:, 2] <= bx1) & (pb[:, 3] <= by1)
         total = np.where(inside, t_in, np.where(ok, shapely.area(polygons) / grid.cell_area, 0.0))
         total = np.maximum(total, t_in)
     else:
@@ -877,17 +879,30 @@ def _zone_exposure(zi: ZoneIndex, fr: _Frame, is_poly, is_line, is_point, shares
 
 # ------------------------------------------------------------------------------------------- projects
 
-def project_kinds(projects: pd.DataFrame) -> pd.DataFrame:
-    """Work type (from the title), construction and flood-mitigation flags of each project."""
-    from areaplan.analyses.thai_titles import features_many
+def project_kinds(projects: pd.DataFrame, *, progress: Reporter | None = None,
+                  meanwhile=None) -> pd.DataFrame:
+    """Work type (from the title), construction and flood-mitigation flags of each project.
 
+    Each distinct title is read once, as columns (:func:`areaplan.analyses.thai_titles.feature_columns`, over all
+    cores for many titles); ``meanwhile()``, when given, runs here while worker processes read titles.
+    """
+    from areaplan.analyses.thai_titles import WORK_TYPES, feature_columns, normalize
+
+    rep = progress or Reporter()
     titles = projects["title"].astype(object).where(projects["title"].notna(), "") if "title" in projects \
         else pd.Series([""] * len(projects), index=projects.index, dtype=object)
     codes, uniq = pd.factorize(titles.to_numpy(dtype=object))
-    feats = features_many(list(uniq))
-    wt = np.array([f.work_type or "" for f in feats], dtype=object)
-    built = np.array([bool(f.work_type in CONSTRUCTION_WORK_TYPES
-                           or (f.work_type is None and "ก่อสร้าง" in f.text)) for f in feats], dtype=bool)
+    uniq = np.asarray(uniq, dtype=object)
+
+    def tick(done: int, total: int) -> None:
+        rep(done / max(1, total), f"อ่านประเภทงานจากชื่อโครงการ {done:,}/{total:,}")
+
+    cols = feature_columns(list(uniq), tick, meanwhile=meanwhile)
+    names = np.array([w.code for w in WORK_TYPES] + [""], dtype=object)  # index -1: no work type
+    wt = names[cols.work_type]
+    built = np.isin(wt, CONSTRUCTION_WORK_TYPES)
+    unknown = np.flatnonzero(cols.work_type < 0)  # no work type: a title with ก่อสร้าง (normalised) is a construction
+    built[unknown] = [("ก่อสร้าง" in normalize(t)) for t in uniq[unknown]]
     work_type = wt[codes] if len(uniq) else np.array([""] * len(projects), dtype=object)
     agenda = projects["agenda"].astype(object) if "agenda" in projects else pd.Series(None, index=projects.index)
     mitigation = (agenda == MITIGATION_AGENDA).to_numpy() | np.isin(work_type, MITIGATION_WORK_TYPES)
@@ -910,12 +925,15 @@ def project_exposure(projects: gpd.GeoDataFrame, hazard: HazardLayer, *, metric:
     ex = pd.DataFrame(np.nan, index=frame.index, columns=["size", *SHARE_COLUMNS, "value_mean", "value_max"])
     ex["measure"] = "none"
     ex["max_class"] = np.int8(-1)
-    if sampled.any():
-        part = exposure_of(geoms[sampled], hazard, metric=metric, nodata_as_dry=p.nodata_as_dry,
-                           max_cells=p.max_cells, zones=zones, progress=rep.sub(0.0, 0.7))
-        ex.loc[part.index, part.columns] = part
-    rep(0.75, "อ่านประเภทงานจากชื่อโครงการ")
-    kinds = project_kinds(frame)
+
+    def sample() -> None:  # runs while worker processes read the titles (or before, for few titles)
+        if sampled.any():
+            part = exposure_of(geoms[sampled], hazard, metric=metric, nodata_as_dry=p.nodata_as_dry,
+                               max_cells=p.max_cells, zones=zones, progress=rep.sub(0.0, 0.3))
+            ex.loc[part.index, part.columns] = part
+
+    rep(0.0, "อ่านประเภทงานจากชื่อโครงการ")
+    kinds = project_kinds(frame, progress=rep.sub(0.3, 0.95), meanwhile=sample)
     high = ex[[f"c{k}_share" for k in HIGH_CLASSES]].sum(axis=1, min_count=1)
     is_point = (ex["measure"] == "point").to_numpy()
     hit = np.where(is_point, ex["max_class"].to_numpy() >= min(HIGH_CLASSES),

@@ -30,7 +30,7 @@ def need_window(demo_main_window, demo_path, qtbot, tmp_path):
     qtbot.waitUntil(lambda: not job.is_running(), timeout=30_000)
     qtbot.waitUntil(lambda: service.builds > builds and service.ready, timeout=30_000)
     window.need = need.set_index("รหัสตำบล")["คนจน (คน)"]
-    window.action_indicators.trigger()
+    window.action_indicator_view.trigger()
     return window
 
 
@@ -106,7 +106,7 @@ def test_toggle_between_need_and_plan_coverage(need_window, qtbot):
 def test_without_indicators_the_view_explains_how_to_import(demo_main_window, qtbot):
     window = demo_main_window
     qtbot.waitUntil(lambda: window.plan_index_service.ready, timeout=30_000)
-    window.action_indicators.trigger()
+    window.action_indicator_view.trigger()
     view = window.indicator_view
     assert view.indicators() == [] and not view.show_button.isEnabled()
     assert "ยังไม่มีตัวชี้วัด" in view.status_label.text() and view.import_button.isEnabled()
