@@ -8,14 +8,12 @@ The same report as PDF is written by layers.print.duplicates_report (it needs Qt
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from areaplan.analyses.duplicates import DuplicateResult
-from areaplan.exporters import ExportError
+from areaplan.exporters import atomic_write
 
 EXTENSIONS: tuple[str, ...] = (".csv", ".xlsx")
 DESCRIPTION = "ผลตรวจโครงการซ้ำซ้อน (duplicate pairs CSV, committee report XLSX)"
@@ -43,27 +41,10 @@ _PAIR_HEADERS = {
 }
 
 
-def _atomic(path: Path, write) -> Path:
-    path = Path(path)
-    if not path.parent.exists():
-        raise ExportError("ไม่พบโฟลเดอร์ปลายทาง", "the destination folder does not exist", path=path)
-    fd, tmp = tempfile.mkstemp(prefix=".areaplan-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        raise ExportError("เขียนไฟล์ไม่ได้ (ไฟล์อาจเปิดอยู่ในโปรแกรมอื่น)",
-                          "cannot write the file (is it open in another program?)", path=path) from exc
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-    return path
-
-
 def write_pairs_csv(result: DuplicateResult, path: str | Path) -> Path:
     """The flagged pairs as CSV (UTF-8 with BOM)."""
     frame = result.pairs.reindex(columns=list(PAIR_COLUMNS))
-    return _atomic(Path(path), lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8-sig"))
+    return atomic_write(Path(path), lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8-sig"))
 
 
 def member_decisions(result: DuplicateResult) -> pd.DataFrame:
@@ -99,4 +80,4 @@ def write_report_xlsx(result: DuplicateResult, path: str | Path) -> Path:
                     width = max((len(str(c.value)) for c in col[:200] if c.value is not None), default=8)
                     ws.column_dimensions[col[0].column_letter].width = min(60, max(10, width + 2))
 
-    return _atomic(Path(path), write)
+    return atomic_write(Path(path), write)

@@ -13,15 +13,13 @@ columns are named after the hazard (``depth_mean_m``/``depth_max_m`` for depth r
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
 from areaplan.analyses.hazard_classes import class_label
-from areaplan.exporters import ExportError
+from areaplan.exporters import ExportError, atomic_write
 
 EXTENSIONS: tuple[str, ...] = (".csv", ".xlsx", ".gpkg")
 DESCRIPTION = "ผลการวิเคราะห์ความเสี่ยงน้ำท่วม (flood exposure: CSV, Excel, GeoPackage)"
@@ -96,26 +94,6 @@ def _provenance_table(result, gaps=None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["key", "value"])
 
 
-def _atomic(path: Path, write) -> Path:
-    if not path.parent.is_dir():
-        raise ExportError("ไม่พบโฟลเดอร์ปลายทาง", f"folder {path.parent} does not exist", path=path)
-    fd, tmp = tempfile.mkstemp(prefix=".areaplan-export-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    try:
-        if path.suffix.lower() == ".gpkg":
-            os.unlink(tmp)  # GDAL creates the file itself
-        write(tmp)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; an export is an ordinary file
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        raise ExportError("เขียนไฟล์ไม่ได้ (ไฟล์อาจเปิดอยู่ในโปรแกรมอื่น เช่น Excel)",
-                          f"cannot write the file; it may be open in another program such as Excel ({exc})",
-                          path=path) from exc
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-    return path
-
-
 def write_exposure(result, path: str | Path, *, lang: str = "th", gaps=None, notes: pd.DataFrame | None = None,
                    overwrite: bool = True) -> Path:
     """Write an ExposureResult (and optionally a GapResult) to .csv, .xlsx or .gpkg; return the path."""
@@ -138,15 +116,15 @@ def write_exposure(result, path: str | Path, *, lang: str = "th", gaps=None, not
     prov = _provenance_table(result, gaps)
     if suffix == ".csv":
         table = _table(areas, kind, lang)
-        _atomic(path, lambda tmp: table.to_csv(tmp, index=False, encoding="utf-8-sig"))
+        atomic_write(path, lambda tmp: table.to_csv(tmp, index=False, encoding="utf-8-sig"))
         side = path.with_suffix(".provenance.json")
         side.write_text(json.dumps({**result.provenance.as_dict(),
                                     "warnings": [w.message for w in result.warnings]},
                                    ensure_ascii=False, indent=1, default=str), encoding="utf-8")
         return path
     if suffix == ".xlsx":
-        return _atomic(path, lambda tmp: _write_xlsx(tmp, result, areas, kind, lang, gaps, prov))
-    return _atomic(path, lambda tmp: _write_gpkg(tmp, result, areas, kind, lang, gaps, prov))
+        return atomic_write(path, lambda tmp: _write_xlsx(tmp, result, areas, kind, lang, gaps, prov))
+    return atomic_write(path, lambda tmp: _write_gpkg(tmp, result, areas, kind, lang, gaps, prov))
 
 
 def _sheets(result, areas, kind, lang, gaps, prov) -> list[tuple[str, pd.DataFrame]]:

@@ -9,8 +9,6 @@ projects per amphoe.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from areaplan.analyses.plan_checks import CHECKS, ChecksResult
 from areaplan.analyses.plan_matrix import GAP_KINDS, MEASURES, MatrixResult
-from areaplan.exporters import ExportError
+from areaplan.exporters import atomic_write
 from areaplan.vocab import AGENDAS, LEVELS, PLAN_KINDS
 
 EXTENSIONS: tuple[str, ...] = (".xlsx",)
@@ -49,24 +47,6 @@ _CHECK_SHEETS = {"unaligned": "ไม่เชื่อมแผนจังห�
                  "period_mismatch": "นอกช่วงแผน period", "cycles": "แผนแม่วนกลับ cycles",
                  "missing_parents": "ไม่พบแผนแม่ parents", "unknown_plans": "รหัสแผนไม่รู้จัก unknown",
                  "no_area": "ไม่ทราบพื้นที่ no area"}
-
-
-def _atomic(path: Path, write) -> Path:
-    """Write to a temporary file beside `path` and rename it into place."""
-    path = Path(path)
-    if not path.parent.exists():
-        raise ExportError("ไม่พบโฟลเดอร์ปลายทาง", "the destination folder does not exist", path=path)
-    fd, tmp = tempfile.mkstemp(prefix=".areaplan-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        raise ExportError("เขียนไฟล์ไม่ได้ (ไฟล์อาจเปิดอยู่ในโปรแกรมอื่น)",
-                          "cannot write the file (is it open in another program?)", path=path) from exc
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-    return path
 
 
 def agenda_header(code: str) -> str:
@@ -140,7 +120,7 @@ def write_matrix_xlsx(result: MatrixResult, path: str | Path) -> Path:
             prov.to_excel(xw, sheet_name="ที่มา provenance", index=False)
             _widths(xw.sheets["ที่มา provenance"], 100)
 
-    return _atomic(Path(path), write)
+    return atomic_write(Path(path), write)
 
 
 def _labelled(frame: pd.DataFrame) -> pd.DataFrame:
@@ -195,4 +175,4 @@ def write_checks_xlsx(result: ChecksResult, path: str | Path, *, area_names: dic
             prov.to_excel(xw, sheet_name="ที่มา provenance", index=False)
             _widths(xw.sheets["ที่มา provenance"], 100)
 
-    return _atomic(Path(path), write)
+    return atomic_write(Path(path), write)

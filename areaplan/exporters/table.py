@@ -6,8 +6,6 @@ headers are Thai, and as codes when they are English, so an English export can b
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,6 +15,7 @@ import pandas as pd
 import shapely
 
 from areaplan import vocab
+from areaplan.exporters import atomic_write
 
 EXTENSIONS: tuple[str, ...] = (".csv", ".xlsx")
 DESCRIPTION = "ตาราง CSV / Excel (table)"
@@ -159,27 +158,6 @@ def prepare(
     return out
 
 
-def _atomic_write(path: Path, write) -> Path:
-    from areaplan.exporters import ExportError
-
-    if not path.parent.is_dir():
-        raise ExportError("ไม่พบโฟลเดอร์ปลายทาง", f"folder {path.parent} does not exist", path=path)
-    fd, tmp = tempfile.mkstemp(prefix=".areaplan-export-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        raise ExportError(
-            "เขียนไฟล์ไม่ได้ (ไฟล์อาจเปิดอยู่ในโปรแกรมอื่น เช่น Excel)",
-            f"cannot write the file; it may be open in another program such as Excel ({exc})",
-            path=path,
-        ) from exc
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-    return path
-
-
 def export_table(
     frame: pd.DataFrame,
     path: str | Path,
@@ -199,7 +177,7 @@ def export_table(
     exporter_for(path)  # raises ExportError for unknown types
     table = prepare(frame, lang=lang, columns=columns, labels=labels)
     if path.suffix.lower() == ".csv":
-        return _atomic_write(path, lambda tmp: table.to_csv(tmp, index=False, encoding="utf-8-sig"))
+        return atomic_write(path, lambda tmp: table.to_csv(tmp, index=False, encoding="utf-8-sig"))
     sheet = sheet_name or ("ตาราง" if lang == "th" else "table")
 
     def write_xlsx(tmp: str) -> None:
@@ -211,4 +189,4 @@ def export_table(
                 sample = [len(str(col))] + [len(str(v)) for v in table.iloc[:200, i - 1].tolist()]
                 ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = min(max(sample) + 2, 60)
 
-    return _atomic_write(path, write_xlsx)
+    return atomic_write(path, write_xlsx)
