@@ -35,7 +35,7 @@ from layers.model import LayerList, layers_from_workspace
 from ui.worker import JobRunner, run_job
 
 #: The kinds offered in the dialog; "auto" lets areaplan guess from the file.
-KINDS: tuple[str, ...] = ("auto", "projects", "plans", "boundaries", "hazard")
+KINDS: tuple[str, ...] = ("auto", "projects", "plans", "boundaries", "hazard", "indicators")
 
 
 
@@ -47,6 +47,7 @@ def kind_labels() -> dict[str, str]:
         "plans": QCoreApplication.translate("Workbench", "แผน"),
         "boundaries": QCoreApplication.translate("Workbench", "ขอบเขตการปกครอง"),
         "hazard": QCoreApplication.translate("Workbench", "พื้นที่เสี่ยงภัย (น้ำท่วม)"),
+        "indicators": QCoreApplication.translate("Workbench", "ตัวชี้วัดรายพื้นที่ (ความจำเป็น)"),
     }
 
 

@@ -85,6 +85,18 @@ def test_import_plans_reports_and_reloads(main_window, qtbot):
     assert main_window.workspace.count("plans") == bench.last_outcome.reports[0].imported > 0
 
 
+def test_import_indicators_from_the_dialog_kind(main_window, qtbot, tmp_path):
+    need = tmp_path / "need.csv"
+    codes = main_window.workspace.read_layer("tambon")["code"].astype(str).tolist()
+    need.write_text("tambon_code,indicator,value,unit,year\n" +
+                    "".join(f"{c},คนจนเป้าหมาย TPMAP,{10 + i},คน,2567\n" for i, c in enumerate(codes)), encoding="utf-8")
+    bench = main_window.workbench
+    with qtbot.waitSignal(bench.start_import([need], "indicators").finished, timeout=60_000):
+        pass
+    assert bench.last_error is None, bench.last_error
+    assert main_window.workspace.count("indicators") == len(codes)
+
+
 def test_import_error_is_reported(main_window, qtbot, tmp_path):
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")

@@ -954,7 +954,7 @@
     </message>
     <message>
         <location filename="../indicator_view.py" line="262"/>
-        <location filename="../indicator_view.py" line="362"/>
+        <location filename="../indicator_view.py" line="361"/>
         <source>ตัวชี้วัดความจำเป็น</source>
         <translation>Need indicators</translation>
     </message>
@@ -1034,7 +1034,7 @@
         <translation>CSV or Excel table (*.csv *.txt *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="367"/>
+        <location filename="../indicator_view.py" line="362"/>
         <source>ตัวชี้วัดความจำเป็น…</source>
         <translation>Need indicators…</translation>
     </message>
@@ -1749,12 +1749,12 @@
         <translation>{plan} {name} · plan period {period} · projects by fiscal year: {years}</translation>
     </message>
     <message>
-        <location filename="../plan_calendar.py" line="255"/>
+        <location filename="../plan_calendar.py" line="254"/>
         <source>ปฏิทินแผน</source>
         <translation>Plan calendar</translation>
     </message>
     <message>
-        <location filename="../plan_calendar.py" line="260"/>
+        <location filename="../plan_calendar.py" line="255"/>
         <source>ปฏิทินแผน…</source>
         <translation>Plan calendar…</translation>
     </message>
@@ -1795,7 +1795,7 @@
     </message>
     <message>
         <location filename="../plan_checks_view.py" line="222"/>
-        <location filename="../plan_checks_view.py" line="362"/>
+        <location filename="../plan_checks_view.py" line="361"/>
         <source>ตรวจความเชื่อมโยงแผน</source>
         <translation>Check plan links</translation>
     </message>
@@ -1835,7 +1835,7 @@
         <translation>Cannot export: {error}</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="367"/>
+        <location filename="../plan_checks_view.py" line="362"/>
         <source>ตรวจความเชื่อมโยงแผน…</source>
         <translation>Check plan links…</translation>
     </message>
@@ -2174,7 +2174,7 @@
     </message>
     <message>
         <location filename="../plan_matrix_view.py" line="271"/>
-        <location filename="../plan_matrix_view.py" line="359"/>
+        <location filename="../plan_matrix_view.py" line="358"/>
         <source>ตารางพื้นที่ × ประเด็น</source>
         <translation>Area × agenda table</translation>
     </message>
@@ -2250,7 +2250,7 @@
         <translation>Cannot export: {error}</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="364"/>
+        <location filename="../plan_matrix_view.py" line="359"/>
         <source>ตารางพื้นที่ × ประเด็น…</source>
         <translation>Area × agenda table…</translation>
     </message>
@@ -2263,12 +2263,12 @@
         <translation>Plans</translation>
     </message>
     <message>
-        <location filename="../plans_menu.py" line="57"/>
+        <location filename="../plans_menu.py" line="86"/>
         <source>สร้างดัชนีแผนใหม่</source>
         <translation>Rebuild plan index</translation>
     </message>
     <message>
-        <location filename="../plans_menu.py" line="59"/>
+        <location filename="../plans_menu.py" line="88"/>
         <source>อ่านแผน โครงการ และการเชื่อมโยงจากพื้นที่ทำงานอีกครั้ง (Rebuild the plan index)</source>
         <translation>Rebuild the plan index</translation>
     </message>
@@ -3122,99 +3122,104 @@
         <translation>Hazard areas (flood)</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="62"/>
+        <location filename="../workbench.py" line="50"/>
+        <source>ตัวชี้วัดรายพื้นที่ (ความจำเป็น)</source>
+        <translation>Area indicators (need)</translation>
+    </message>
+    <message>
+        <location filename="../workbench.py" line="63"/>
         <source>ข้อมูลที่นำเข้าได้ ({patterns});;ทุกไฟล์ (*)</source>
         <translation>Importable data ({patterns});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="173"/>
+        <location filename="../workbench.py" line="174"/>
         <source>กำลังอ่านชั้นข้อมูลใหม่</source>
         <extracomment>Rows per read when the worker reads a layer back (bounds how long one C call holds the GIL). CSV rows per import chunk in the GUI: small enough that no single vectorised step stalls the UI thread.</extracomment>
         <translation>Reading the layers again</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="192"/>
-        <location filename="../workbench.py" line="325"/>
+        <location filename="../workbench.py" line="193"/>
+        <location filename="../workbench.py" line="326"/>
         <source>นำเข้าข้อมูล</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="196"/>
+        <location filename="../workbench.py" line="197"/>
         <source>เพิ่มไฟล์…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="198"/>
+        <location filename="../workbench.py" line="199"/>
         <source>เอาออก</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="204"/>
+        <location filename="../workbench.py" line="205"/>
         <source>นำเข้า</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="205"/>
+        <location filename="../workbench.py" line="206"/>
         <source>ยกเลิก</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="217"/>
+        <location filename="../workbench.py" line="218"/>
         <source>ชนิดข้อมูล:</source>
         <translation>Data kind:</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="247"/>
+        <location filename="../workbench.py" line="248"/>
         <source>เลือกไฟล์ที่จะนำเข้า</source>
         <translation>Choose files to import</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="268"/>
+        <location filename="../workbench.py" line="269"/>
         <source>ปิด</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="285"/>
+        <location filename="../workbench.py" line="286"/>
         <source>นำเข้าข้อมูล…</source>
         <translation>Import data…</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="288"/>
+        <location filename="../workbench.py" line="289"/>
         <source>นำเข้าโครงการ แผน ขอบเขต หรือพื้นที่เสี่ยงภัยจากไฟล์ (Import data)</source>
         <translation>Import projects, plans, boundaries or hazard areas from files</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="326"/>
+        <location filename="../workbench.py" line="327"/>
         <source>กำลังนำเข้า {names}</source>
         <translation>Importing {names}</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="351"/>
+        <location filename="../workbench.py" line="352"/>
         <source>ผลการนำเข้า</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="352"/>
+        <location filename="../workbench.py" line="353"/>
         <source>นำเข้าเสร็จ {n} ไฟล์</source>
         <translation>Imported {n} file(s)</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="363"/>
+        <location filename="../workbench.py" line="364"/>
         <source>ยกเลิกการนำเข้าแล้ว ไฟล์ที่กำลังนำเข้าไม่ถูกบันทึก</source>
         <translation>Import cancelled; nothing of the file being imported was saved</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="366"/>
+        <location filename="../workbench.py" line="367"/>
         <source>ยกเลิกการนำเข้า</source>
         <translation>Import cancelled</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="366"/>
+        <location filename="../workbench.py" line="367"/>
         <source>ไฟล์ที่นำเข้าเสร็จก่อนยกเลิก:</source>
         <translation>Files imported before the cancel:</translation>
     </message>
     <message>
-        <location filename="../workbench.py" line="372"/>
+        <location filename="../workbench.py" line="373"/>
         <source>นำเข้าไม่สำเร็จ</source>
         <translation>Import failed</translation>
     </message>
