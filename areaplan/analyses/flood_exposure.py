@@ -31,6 +31,8 @@ How (exact, vectorised, cancellable):
 
 from __future__ import annotations
 
+import functools
+
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -415,10 +417,10 @@ def _feature_source(geoms: np.ndarray, wkt: str):
     return _WKBSource()
 
 
-def _row_writer():
-    """An exactextract Writer collecting each feature's results as one row (in input order)."""
+@functools.cache
+def _row_feature_class() -> type:
+    """An exactextract Feature that only keeps its named values (made once; exactextract is imported lazily)."""
     from exactextract.feature import Feature
-    from exactextract.writer import Writer
 
     class _Row(Feature):
         def __init__(self) -> None:
@@ -436,6 +438,15 @@ def _row_writer():
 
         def fields(self) -> list:
             return list(self.values)
+
+    return _Row
+
+
+def _row_writer():
+    """An exactextract Writer collecting each feature's results as one row (in input order)."""
+    from exactextract.writer import Writer
+
+    _Row = _row_feature_class()
 
     class _RowWriter(Writer):
         def __init__(self) -> None:
@@ -469,27 +480,11 @@ def _class_writer(thresholds: np.ndarray):
     The ``values`` and ``coverage`` of a feature (its cells with data) are reduced at once to the coverage per
     class index (0 = below the first bound) with numpy, so only one feature's cells are held at a time.
     """
-    from exactextract.feature import Feature
     from exactextract.writer import Writer
 
     n_idx = len(thresholds) + 1
 
-    class _Row(Feature):
-        def __init__(self) -> None:
-            Feature.__init__(self)
-            self.values: dict = {}
-
-        def set(self, name, value) -> None:
-            self.values[name] = value
-
-        def set_geometry(self, _geom) -> None:
-            pass
-
-        def set_geometry_format(self) -> str:
-            return "wkb"
-
-        def fields(self) -> list:
-            return list(self.values)
+    _Row = _row_feature_class()
 
     class _ClassWriter(Writer):
         def __init__(self) -> None:
