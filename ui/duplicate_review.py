@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from areaplan.errors import AreaPlanError, Cancelled
-from ui.worker import JobRunner, run_job
+from ui.worker import JobRunner, progress_value, run_job
 
 #: The record fields compared side by side.
 FIELDS: tuple[str, ...] = ("title", "channel", "agency", "fiscal_year", "budget", "village_no", "tambon")
@@ -295,7 +295,7 @@ class DuplicateReview(QWidget):
             self.status_label.setText(self.tr("กำลังยกเลิก…"))
 
     def _on_progress(self, fraction: float, message: str) -> None:
-        self.progress_bar.setValue(round(min(max(fraction, 0.0), 1.0) * 1000))
+        self.progress_bar.setValue(progress_value(fraction))
         if message:
             self.status_label.setText(message)
 

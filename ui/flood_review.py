@@ -55,7 +55,7 @@ from ui.plan_links import (
     table_view,
     zoom_to_frame,
 )
-from ui.worker import JobRunner, run_job
+from ui.worker import JobRunner, progress_value, run_job
 
 #: Name of the temporary map layer.
 FLOOD_LAYER = "flood_review"
@@ -450,7 +450,7 @@ class FloodReview(QWidget):
             self.status_label.setText(self.tr("กำลังยกเลิก…"))
 
     def _on_progress(self, fraction: float, message: str) -> None:
-        self.progress_bar.setValue(round(min(max(fraction, 0.0), 1.0) * 1000))
+        self.progress_bar.setValue(progress_value(fraction))
         if message:
             self.status_label.setText(message)
 

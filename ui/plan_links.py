@@ -69,7 +69,7 @@ from layers.model import GROUP_PLANS, LabelSettings, Style, StyleError, VectorLa
 from layers.style import graduated_style, legend_entries
 from ui.map_canvas import MapTool, ToolEvent
 from ui.overlays import HIGHLIGHT_COLOUR, Z_HIGHLIGHT, GeometryOverlay
-from ui.worker import JobRunner, run_job
+from ui.worker import JobRunner, progress_value, run_job
 
 #: Name of the temporary layer that shows the areas of the chosen plan.
 PLAN_LAYER = "plan_coverage"
@@ -962,7 +962,7 @@ class PlanLinksPanel(QWidget):
         self.status_label.setText(self.service.summary())
 
     def _on_progress(self, fraction: float, message: str) -> None:
-        self.progress_bar.setValue(round(min(max(fraction, 0.0), 1.0) * 1000))
+        self.progress_bar.setValue(progress_value(fraction))
         if message:
             self.status_label.setText(self.tr("กำลังสร้างดัชนีแผน: {step}").format(step=message))
 

@@ -178,7 +178,7 @@ class ProgressDialog(QProgressDialog):
         self.canceled.connect(self._on_cancel)
 
     def _on_progress(self, fraction: float, message: str) -> None:
-        self.setValue(round(min(max(fraction, 0.0), 1.0) * _PROGRESS_STEPS))
+        self.setValue(progress_value(fraction))
         if message and not self._runner.is_cancel_requested():
             self.setLabelText(message)
 
@@ -193,6 +193,11 @@ class ProgressDialog(QProgressDialog):
     def _on_finished(self) -> None:
         self.hide()
         self.deleteLater()
+
+
+def progress_value(fraction: float, steps: int = _PROGRESS_STEPS) -> int:
+    """A progress bar value (0..steps) for a job's fraction done, clamped to 0..1."""
+    return round(min(max(fraction, 0.0), 1.0) * steps)
 
 
 def run_job(
