@@ -9,7 +9,7 @@ from pathlib import Path
 
 from areaplan import __version__
 from areaplan.errors import AreaPlanError, Cancelled
-from areaplan.importers.report import EXIT_OK, EXIT_REJECTED, EXIT_USAGE
+from areaplan.importers.report import EXIT_OK, EXIT_USAGE
 
 EXIT_CANCELLED = 130
 

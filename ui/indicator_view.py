@@ -18,10 +18,8 @@ import geopandas as gpd
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
-    QDockWidget,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,

@@ -12,12 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -28,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from areaplan.errors import AreaPlanError, Cancelled
 from areaplan.vocab import AGENDAS, LEVELS, PLAN_KINDS
 from ui.plan_links import Column, FrameTableModel, TableData, show_projects, table_data, table_view
-from ui.worker import JobRunner, run_job
+from ui.plan_index_view import PlanIndexView
+from ui.worker import JobRunner
 
 #: What a finding of each check points at on the map.
 TARGETS: dict[str, str] = {"unaligned": "project", "period_mismatch": "project", "unknown_plans": "project_ids",
@@ -117,22 +114,12 @@ def findings_tables(result: Any, index: Any, headers: dict[str, tuple[str, str]]
     return out
 
 
-class PlanChecksView(QWidget):
+class PlanChecksView(PlanIndexView):
     """The dock's contents: the checks with counts, the findings of one, zoom-to and export."""
 
     def __init__(self, window: Any, service: Any) -> None:
-        super().__init__(window)
+        super().__init__(window, service)
         self.setObjectName("planChecksView")
-        self.window_ = window
-        self.service = service
-        self.result: Any = None
-        self.tables: dict[str, TableData] = {}
-        self.runner: JobRunner | None = None
-        self.export_runner: JobRunner | None = None
-        self.last_error: BaseException | None = None
-        self.last_export: Path | None = None
-        self._dirty = True
-
         self.direct_check = QCheckBox(self.tr("นับเฉพาะการเชื่อมกับแผนจังหวัด/กลุ่มจังหวัดโดยตรง"), self)
         self.direct_check.setToolTip(self.tr("ไม่นับการเชื่อมผ่านแผนแม่ (--direct-only)"))
         self.direct_check.toggled.connect(lambda _on: self.run())
@@ -166,7 +153,7 @@ class PlanChecksView(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.status_label)
         layout.addWidget(splitter, 1)
-        service.indexChanged.connect(self._on_index_changed)
+        self.watch_index()
         self._fill_list()
         self._update_status()
 
@@ -184,58 +171,27 @@ class PlanChecksView(QWidget):
         self.export_button.setEnabled(has)
         self.zoom_button.setEnabled(has)
 
-    def _on_index_changed(self) -> None:
-        self.result, self.tables = None, {}
-        self._dirty = True
+    def _index_reset(self) -> None:
         self._fill_list()
-        if self.isVisible():
-            self.run()
-        else:
-            self.model.set_frame(pd.DataFrame(), [])
-            self._update_status()
-
-    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
-        """Run the checks when first shown after the index changed."""
-        super().showEvent(event)
-        if self._dirty:
-            QTimer.singleShot(0, self.run)
 
     def run(self) -> JobRunner | None:
         """Run the checks on a worker thread (None when there is no index yet)."""
-        index = self.service.index
+        index = self.current_index()
         if index is None:
-            self.service.ensure()
-            self._update_status()
             return None
-        if self.runner is not None and self.runner.is_running():
-            self.runner.cancel()
-        self._dirty = False
         through = not self.direct_check.isChecked()
         headers = column_headers()
-        self._update_status(self.tr("กำลังตรวจ…"))
 
         def job(progress: Any, cancelled: Any) -> tuple[Any, dict[str, TableData]]:
             result = checks_job(index, through, progress=progress, cancelled=cancelled)
             return result, findings_tables(result, index, headers)
 
-        runner = run_job(
-            self, job, title=self.tr("ตรวจความเชื่อมโยงแผน"), label=self.tr("กำลังตรวจ…"), dialog=False,
-            on_done=lambda outcome: self._on_done(outcome, index), on_exception=self._on_failed,
-        )  # fmt: skip
-        self.runner = runner
-        return runner
+        return self.start(job, index, title=self.tr("ตรวจความเชื่อมโยงแผน"), busy=self.tr("กำลังตรวจ…"),
+                          failed=self.tr("ตรวจไม่ได้: {error}"))
 
-    def _on_done(self, outcome: tuple[Any, dict[str, TableData]], index: Any) -> None:
-        if index is not self.service.index:
-            return
-        self.result, self.tables = outcome
+    def _show_result(self) -> None:
         self._fill_list()
         self._update_status()
-
-    def _on_failed(self, exc: BaseException) -> None:
-        self.last_error = exc
-        if not isinstance(exc, Cancelled):
-            self._update_status(self.tr("ตรวจไม่ได้: {error}").format(error=str(exc)))
 
     # -- lists
     def _fill_list(self) -> None:
@@ -317,13 +273,8 @@ class PlanChecksView(QWidget):
 
     # -- export
     def _ask_export(self) -> None:
-        if self.result is None:
-            return
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("ส่งออกผลตรวจความเชื่อมโยงแผน"), "checks.xlsx",
-                                                    self.tr("สมุดงาน Excel (*.xlsx)"))
-        if path:
-            if not path.lower().endswith(".xlsx"):
-                path += ".xlsx"
+        path = self.ask_xlsx_path(self.tr("ส่งออกผลตรวจความเชื่อมโยงแผน"), "checks.xlsx")
+        if path is not None:
             self.export_xlsx(path)
 
     def export_xlsx(self, path: str | Path) -> JobRunner | None:
@@ -335,22 +286,8 @@ class PlanChecksView(QWidget):
             return None
         names = dict(zip(index.areas["code"], index.areas["name_th"]))
         target = Path(path)
-        runner = run_job(
-            self, lambda progress, cancelled: write_checks_xlsx(result, target, area_names=names),
-            title=self.tr("ส่งออกผลตรวจ"), label=self.tr("กำลังเขียน {name}…").format(name=target.name),
-            on_done=self._on_exported, on_exception=self._on_export_failed,
-        )  # fmt: skip
-        self.export_runner = runner
-        return runner
-
-    def _on_exported(self, path: Path) -> None:
-        self.last_export = Path(path)
-        self._update_status(self.tr("บันทึกผลตรวจที่ {path} แล้ว").format(path=str(path)))
-
-    def _on_export_failed(self, exc: BaseException) -> None:
-        self.last_error = exc
-        message = str(exc) if isinstance(exc, (AreaPlanError, OSError)) else repr(exc)
-        self._update_status(self.tr("ส่งออกไม่ได้: {error}").format(error=message))
+        return self.export(lambda: write_checks_xlsx(result, target, area_names=names), target,
+                           title=self.tr("ส่งออกผลตรวจ"), saved=self.tr("บันทึกผลตรวจที่ {path} แล้ว"))
 
 
 def install(window: Any) -> PlanChecksView:

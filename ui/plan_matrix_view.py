@@ -16,25 +16,21 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
-from areaplan.errors import AreaPlanError, Cancelled
 from areaplan.exporters.plan_links import GAP_FILLS, HEAT
 from areaplan.vocab import AGENDAS
 from ui.plan_links import Column, FrameTableModel, TableData, area_highlight, table_data, table_view
-from ui.worker import JobRunner, run_job
+from ui.plan_index_view import PlanIndexView
+from ui.worker import JobRunner
 
 #: Heat-map colours (the workbook's colour scale) and the gap shades.
 HEAT_START, HEAT_MID, HEAT_END = ("#" + HEAT[k][2:].lower() for k in ("start_color", "mid_color", "end_color"))
@@ -113,24 +109,14 @@ def matrix_job(index: Any, level: str, years: tuple[int, ...] | None, *, progres
     return plan_matrix.run(plan_matrix.MatrixInputs(index, params), progress=progress, cancelled=cancelled)
 
 
-class PlanMatrixView(QWidget):
+class PlanMatrixView(PlanIndexView):
     """The dock's contents: measure, level, year, filter, the heat-map table and export."""
 
     areaClicked = Signal(str)
 
     def __init__(self, window: Any, service: Any) -> None:
-        super().__init__(window)
+        super().__init__(window, service)
         self.setObjectName("planMatrixView")
-        self.window_ = window
-        self.service = service
-        self.result: Any = None
-        self.tables: dict[str, TableData] = {}
-        self.runner: JobRunner | None = None
-        self.export_runner: JobRunner | None = None
-        self.last_error: BaseException | None = None
-        self.last_export: Path | None = None
-        self._dirty = True
-
         self.measure_combo = QComboBox(self)
         for key, text in (("budget", self.tr("งบประมาณ (บาท)")), ("projects", self.tr("จำนวนโครงการ")),
                           ("plans", self.tr("จำนวนแผนเชิงประเด็น"))):
@@ -172,7 +158,7 @@ class PlanMatrixView(QWidget):
         layout.addWidget(self.status_label)
         layout.addWidget(self.legend_label)
         layout.addWidget(self.view, 1)
-        service.indexChanged.connect(self._on_index_changed)
+        self.watch_index()
         self._update_status()
 
     # -- state
@@ -216,21 +202,8 @@ class PlanMatrixView(QWidget):
             self.status_label.setText(" ".join(self.result.summary()))
         self.export_button.setEnabled(self.result is not None)
 
-    def _on_index_changed(self) -> None:
-        self.result, self.tables = None, {}
+    def _index_reset(self) -> None:
         self._fill_years()
-        self._dirty = True
-        if self.isVisible():
-            self.run()
-        else:
-            self.model.set_frame(pd.DataFrame(), [])
-            self._update_status()
-
-    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
-        """Compute when first shown after the index changed."""
-        super().showEvent(event)
-        if self._dirty:
-            QTimer.singleShot(0, self.run)
 
     # -- computing
     def labels(self) -> dict[str, str]:
@@ -242,19 +215,13 @@ class PlanMatrixView(QWidget):
 
     def run(self) -> JobRunner | None:
         """Compute the matrix and prepare its three tables on a worker thread (None when there is no index yet)."""
-        index = self.service.index
+        index = self.current_index()
         if index is None:
-            self.service.ensure()
-            self._update_status()
             return None
-        if self.runner is not None and self.runner.is_running():
-            self.runner.cancel()
-        self._dirty = False
         level = self.level
         year = self.year_combo.currentData()
         years = (int(year),) if year is not None else None
         labels = self.labels()
-        self._update_status(self.tr("กำลังคำนวณตาราง…"))
 
         def job(progress: Any, cancelled: Any) -> tuple[Any, dict[str, TableData]]:
             from areaplan.progress import Reporter
@@ -267,23 +234,11 @@ class PlanMatrixView(QWidget):
                 tables[measure] = matrix_table(result, measure, labels)
             return result, tables
 
-        runner = run_job(
-            self, job, title=self.tr("ตารางพื้นที่ × ประเด็น"), label=self.tr("กำลังคำนวณตาราง…"), dialog=False,
-            on_done=lambda outcome: self._on_done(outcome, index), on_exception=self._on_failed,
-        )  # fmt: skip
-        self.runner = runner
-        return runner
+        return self.start(job, index, title=self.tr("ตารางพื้นที่ × ประเด็น"), busy=self.tr("กำลังคำนวณตาราง…"),
+                          failed=self.tr("คำนวณตารางไม่ได้: {error}"))
 
-    def _on_done(self, outcome: tuple[Any, dict[str, TableData]], index: Any) -> None:
-        if index is not self.service.index:
-            return
-        self.result, self.tables = outcome
+    def _show_result(self) -> None:
         self._fill()
-
-    def _on_failed(self, exc: BaseException) -> None:
-        self.last_error = exc
-        if not isinstance(exc, Cancelled):
-            self._update_status(self.tr("คำนวณตารางไม่ได้: {error}").format(error=str(exc)))
 
     def _fill(self) -> None:
         table = self.tables.get(self.measure)
@@ -312,13 +267,8 @@ class PlanMatrixView(QWidget):
 
     # -- export
     def _ask_export(self) -> None:
-        if self.result is None:
-            return
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("ส่งออกตารางพื้นที่ × ประเด็น"), "matrix.xlsx",
-                                                    self.tr("สมุดงาน Excel (*.xlsx)"))
-        if path:
-            if not path.lower().endswith(".xlsx"):
-                path += ".xlsx"
+        path = self.ask_xlsx_path(self.tr("ส่งออกตารางพื้นที่ × ประเด็น"), "matrix.xlsx")
+        if path is not None:
             self.export_xlsx(path)
 
     def export_xlsx(self, path: str | Path) -> JobRunner | None:
@@ -329,25 +279,8 @@ class PlanMatrixView(QWidget):
         if result is None:
             return None
         target = Path(path)
-        self._update_status(self.tr("กำลังเขียน {name}…").format(name=target.name))
-        self.export_button.setEnabled(False)
-        runner = run_job(
-            self, lambda progress, cancelled: write_matrix_xlsx(result, target),
-            title=self.tr("ส่งออกตาราง"), label=self.tr("กำลังเขียน {name}…").format(name=target.name),
-            on_done=self._on_exported, on_exception=self._on_export_failed,
-        )  # fmt: skip
-        self.export_runner = runner
-        return runner
-
-    def _on_exported(self, path: Path) -> None:
-        self.last_export = Path(path)
-        self._update_status(self.tr("บันทึกตารางที่ {path} แล้ว").format(path=str(path)))
-        self.window_.statusBar().showMessage(self.tr("ส่งออก {name} แล้ว").format(name=Path(path).name), 8000)
-
-    def _on_export_failed(self, exc: BaseException) -> None:
-        self.last_error = exc
-        message = str(exc) if isinstance(exc, (AreaPlanError, OSError)) else repr(exc)
-        self._update_status(self.tr("ส่งออกไม่ได้: {error}").format(error=message))
+        return self.export(lambda: write_matrix_xlsx(result, target), target, title=self.tr("ส่งออกตาราง"),
+                           saved=self.tr("บันทึกตารางที่ {path} แล้ว"))
 
 
 def install(window: Any) -> PlanMatrixView:

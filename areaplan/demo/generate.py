@@ -25,7 +25,7 @@ from shapely.geometry import mapping
 
 from areaplan.demo import titles as T
 from areaplan.values import arabic_to_thai_digits
-from areaplan.vocab import AGENDAS, CHANNELS, LEVELS, PLAN_KINDS, STATUSES
+from areaplan.vocab import AGENDAS, CHANNELS, LEVELS, STATUSES
 
 __all__ = ["DEMO_MARK", "DemoData", "PROJECT_COLUMNS", "PLAN_COLUMNS", "generate", "write_inputs"]
 

@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass, field
 
 import geopandas as gpd
-import pandas as pd
 import shapely
 
 from areaplan.errors import ImportFormatError, Problem
