@@ -3,13 +3,13 @@
 How it works (architecture.md §5; vectorised, never all pairs):
 
 1. **Titles** — each distinct title is read once (:func:`areaplan.analyses.thai_titles.feature_columns`: the
-   rules of :func:`~areaplan.analyses.thai_titles.features` as columns, in spawned worker processes on all
-   cores for many titles while this process prepares the places; the rest of a title once the address, village
-   and sizes are cut — one template's many titles — is read once).
+   rules of :func:`~areaplan.analyses.thai_titles.features` as columns, in worker processes (forked, from a fork
+   server or spawned) on all cores for many titles while this process prepares the places; the rest of a title
+   once the address, village and sizes are cut — one template's many titles — is read once).
 2. **Candidates by blocking** — two projects are compared only when they are in the same tambon or in
    adjacent tambons (adjacency from tambon polygons by STRtree; without boundaries, the same tambon only),
    or when both have a precise location within ``distance_m`` metres (measured in the UTM zone of
-   :func:`areaplan.locate.spatial.metric_crs`; pairs of points from a k-d tree, ``scipy.spatial.cKDTree``;
+   :func:`areaplan.locate.spatial.metric_crs`; pairs of points from a shapely ``STRtree`` "dwithin" query;
    rows of one tambon and work family are crossed with those of the neighbour tambons in numpy); their fiscal
    years differ by at most ``years``; and their work
    types agree or one is unknown (a different work type is a veto anyway, so it never needs comparing).
@@ -71,7 +71,13 @@ WEIGHTS: dict[str, float] = {
     "different_channels": 0.03,   # proposed through two channels: what the committee looks for
     "same_office": -0.15,         # one agency's own list through one channel: its lines are separate on purpose
     "same_work_place": 0.25,      # same work type and the same named road or water, nothing in conflict
+    "budget_close": 0.04,         # budgets within a quarter of each other (one work costs about the same)
+    "budget_far": -0.15,          # one budget more than twice the other: another scope of work
+    "same_work_no_place": 0.08,   # same work, same tambon, neither title names a place, budgets close
 }
+#: Budgets this close (larger / smaller) are "close"; beyond BUDGET_FAR they are "far".
+BUDGET_CLOSE = 1.25
+BUDGET_FAR = 2.0
 #: Hard rules: a pair matching one is a clear non-duplicate whatever its title similarity.
 VETOES: dict[str, tuple[str, str]] = {
     "work_type": ("ประเภทงานต่างกัน", "different work types"),
@@ -86,6 +92,7 @@ VETOES: dict[str, tuple[str, str]] = {
     "part": ("คนละส่วนของสถานที่เดียวกัน (ตอนบน/ตอนล่าง, ต้น/กลาง/ปลาย, ซ้าย/ขวา, แห่งที่ N)",
              "different parts of one place (upper/lower reach, head/middle/tail, left/right, site N)"),
     "structure": ("ชื่อสิ่งก่อสร้างต่างกัน", "differently named structures"),
+    "yearly": ("กิจกรรมที่จัดทุกปี คนละปีงบประมาณ", "a yearly activity in different fiscal years"),
 }
 #: Pairs below this title similarity are not scored further (no evidence lifts them to a usual threshold).
 MIN_SIMILARITY = 0.45
@@ -223,6 +230,8 @@ class _Rows:
     multi: np.ndarray
     component: np.ndarray
     action: np.ndarray  # 0 unknown, 1 repair, 2 new
+    recurring: np.ndarray  # a yearly activity (training, campaign, festival…)
+    no_place: np.ndarray  # the title names no place and no village
     part: np.ndarray  # id of the parts a title names (-1 none)
     has_pt: np.ndarray
     x: np.ndarray
@@ -276,6 +285,7 @@ class _Where:
     has_pt: np.ndarray
     x: np.ndarray
     y: np.ndarray
+    budget: np.ndarray  # baht, NaN unknown
     neighbours: pd.DataFrame  # tambon id pairs (t, t2): the same or adjacent
     near: tuple[np.ndarray, np.ndarray]  # row pairs i < j of located projects at most distance_m apart
 
@@ -301,21 +311,32 @@ def _where(frame: pd.DataFrame, tambons, p: DuplicateParams) -> _Where:
     y = np.full(n, np.nan)
     near = (np.zeros(0, np.int64), np.zeros(0, np.int64))
     if has_pt.any():
-        g = np.asarray(frame.geometry.values[has_pt], dtype=object)
-        pts = gpd.GeoSeries(shapely.point_on_surface(g), crs=frame.crs or "EPSG:4326")
-        if pts.crs is not None and not pts.crs.is_projected:
-            pts = pts.to_crs(metric_crs(pts))
-        x[has_pt] = shapely.get_x(pts.values)
-        y[has_pt] = shapely.get_y(pts.values)
-        if has_pt.sum() > 1:
-            from scipy.spatial import cKDTree
+        from pyproj import CRS, Transformer
 
+        g = np.asarray(frame.geometry.values[has_pt], dtype=object)
+        lines = shapely.get_type_id(g) != 0  # lines and polygons stand at a point on their surface; points as they are
+        if lines.any():
+            g = g.copy()
+            g[lines] = shapely.point_on_surface(g[lines])
+        px, py = shapely.get_x(g), shapely.get_y(g)
+        crs = CRS.from_user_input(frame.crs or "EPSG:4326")
+        if not crs.is_projected:  # the coordinates alone, as GeoSeries.to_crs transforms them
+            to_metric = Transformer.from_crs(crs, metric_crs(gpd.GeoSeries(g, crs=crs)), always_xy=True)
+            px, py = to_metric.transform(px, py)
+        x[has_pt] = px
+        y[has_pt] = py
+        if has_pt.sum() > 1:
+            # pairs of points at most distance_m apart (STRtree "dwithin": no scipy import in a cold process)
             rows = np.flatnonzero(has_pt)
-            a_b = cKDTree(np.column_stack([x[rows], y[rows]])).query_pairs(p.distance_m, output_type="ndarray")
-            near = (rows[a_b[:, 0]], rows[a_b[:, 1]])  # query_pairs gives a < b, so rows[a] < rows[b]
+            located = shapely.points(x[rows], y[rows])
+            a, b = shapely.STRtree(located).query(located, predicate="dwithin", distance=p.distance_m)
+            keep = a < b
+            near = (rows[a[keep]], rows[b[keep]])  # a < b, so rows[a] < rows[b]
     neighbours = tambon_neighbours(tambons if p.adjacent else None, tambon_codes)
+    budget = (pd.to_numeric(frame["budget"], errors="coerce").to_numpy(dtype=float) if "budget" in frame.columns
+              else np.full(n, np.nan))
     return _Where(fy, tambon.astype(np.int64), tambon_codes, channel, np.asarray(channel_codes, dtype=object), agency,
-                  has_pt, x, y, neighbours, near)
+                  has_pt, x, y, budget, neighbours, near)
 
 
 def _prepare(frame: pd.DataFrame, tambons, p: DuplicateParams, rep: Reporter, clock: _Clock | None = None
@@ -352,7 +373,10 @@ def _prepare(frame: pd.DataFrame, tambons, p: DuplicateParams, rep: Reporter, cl
     rows = _Rows(n, cols, title_id, np.asarray(key_of_name, dtype=np.int64)[name_id], list(keys), name_id, wt,
                  fam_of[wt], w.fy, w.tambon, w.tambon_codes, vm, w.channel, w.channel_codes, w.agency,
                  cols.phase[title_id], cols.title_year[title_id], cols.multi_year[title_id],
-                 cols.component[title_id], cols.action[title_id], cols.part_id[title_id], w.has_pt, w.x, w.y)
+                 cols.component[title_id], cols.action[title_id], cols.recurring[title_id],
+                 np.array([not x for x in cols.places] + [True], dtype=bool)[name_id] & (cols.villages[title_id] == 0),
+                 cols.part_id[title_id],
+                 w.has_pt, w.x, w.y)
     return rows, w
 
 
@@ -373,8 +397,9 @@ def tambon_neighbours(tambons: gpd.GeoDataFrame | None, codes: np.ndarray) -> pd
             b = pos.reindex(pc[right]).to_numpy()
             ok = ~(np.isnan(a) | np.isnan(b)) & (left != right)
             pairs.append(np.column_stack([a[ok].astype(np.int64), b[ok].astype(np.int64)]))
-    out = np.unique(np.vstack(pairs), axis=0)
-    return pd.DataFrame({"t": out[:, 0], "t2": out[:, 1]})
+    both = np.vstack(pairs)
+    code = np.unique(both[:, 0] * (len(codes) + 1) + both[:, 1])  # sorted like np.unique(axis=0), far faster
+    return pd.DataFrame({"t": code // (len(codes) + 1), "t2": code % (len(codes) + 1)})
 
 
 def _candidates(r: _Rows, w: _Where, p: DuplicateParams) -> tuple[np.ndarray, np.ndarray]:
@@ -439,7 +464,26 @@ def _similarity(r: _Rows, ii: np.ndarray, jj: np.ndarray, rep: Reporter) -> np.n
 _PLACE_ORDER = {"road": 0, "water": 1, "village": 2, "landmark": 3}
 
 
-def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray) -> tuple[np.ndarray, ...]:
+def _structures_differ(r: _Rows, na: np.ndarray, nb: np.ndarray) -> np.ndarray:
+    """Per pair of names: whether the structures they name differ (:func:`sites_differ`), once per distinct
+    couple of different structure names (most couples share theirs)."""
+    structure = np.zeros(len(na), dtype=bool)
+    if not len(na):
+        return structure
+    site_id, site_names = pd.factorize(pd.Series(r.cols.sites, dtype=object))
+    sa, sb = site_id[na], site_id[nb]
+    differ = np.flatnonzero(sa != sb)
+    if len(differ):
+        k, kinv = np.unique(sa[differ] * (len(site_names) + 1) + sb[differ], return_inverse=True)
+        names = list(site_names)
+        test = np.array([sites_differ(names[x], names[y])
+                         for x, y in zip((k // (len(names) + 1)).tolist(), (k % (len(names) + 1)).tolist())], dtype=bool)
+        structure[differ] = test[kinv]
+    return structure
+
+
+def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray, with_structure: bool = True
+                    ) -> tuple[np.ndarray, ...]:
     """Per pair of names: (a place name both give, else None; whether a kind of place named by both differs;
     whether they share a road name; whether they share a place that is not a water; whether the structures
     they name differ; whether they share a road or water name: what names a road, weir or canal work itself).
@@ -448,7 +492,7 @@ def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray) -> tuple[np.ndarra
     title (in sorted order) equal to a name of the other — or, from 5 letters on, one the start of the other
     unless it goes on with more digits (หมายเลข 3 / หมายเลข 3268) — is shared; a kind with no such name is a
     conflict. The shared name reported is that of the first kind in the order road, water, village, landmark.
-    Computed once per distinct pair of names.
+    Computed once per distinct pair of names (the structures only ``with_structure``).
     """
     m = len(na)
     shared = np.full(m, None, dtype=object)
@@ -460,17 +504,7 @@ def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray) -> tuple[np.ndarra
         return shared, conflict, road, dry, np.zeros(m, dtype=bool), named
     code, inv = np.unique(na.astype(np.int64) * (len(r.cols.names) + 1) + nb, return_inverse=True)
     ua, ub = code // (len(r.cols.names) + 1), code % (len(r.cols.names) + 1)
-    # the structure names, once per distinct couple of different names (most couples share theirs)
-    site_id, site_names = pd.factorize(pd.Series(r.cols.sites, dtype=object))
-    sa, sb = site_id[ua], site_id[ub]
-    structure = np.zeros(len(code), dtype=bool)
-    differ = np.flatnonzero(sa != sb)
-    if len(differ):
-        k, kinv = np.unique(sa[differ] * (len(site_names) + 1) + sb[differ], return_inverse=True)
-        names = list(site_names)
-        test = np.array([sites_differ(names[x], names[y])
-                         for x, y in zip((k // (len(names) + 1)).tolist(), (k % (len(names) + 1)).tolist())], dtype=bool)
-        structure[differ] = test[kinv]
+    structure = _structures_differ(r, ua, ub) if with_structure else np.zeros(len(code), dtype=bool)
     used = np.unique(np.concatenate([ua, ub]))
     rows = [(int(i), _PLACE_ORDER[kind], value) for i in used.tolist() for kind, value in r.cols.places[i]]
     if rows:
@@ -479,7 +513,9 @@ def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray) -> tuple[np.ndarra
         left = pairs.merge(places.rename(columns={"name": "a", "value": "x"}), on="a")
         both = left.merge(places.rename(columns={"name": "b", "value": "y"}), on=["b", "kind"])
         if len(both):
-            both["hit"] = [_same_place(x, y) for x, y in zip(both["x"].tolist(), both["y"].tolist())]
+            # each distinct couple of names once (the same few names meet again and again)
+            xy, xy_names = pd.factorize(pd.Series(list(zip(both["x"].tolist(), both["y"].tolist())), dtype=object))
+            both["hit"] = np.array([_same_place(x, y) for x, y in xy_names], dtype=bool)[xy]
             u_conflict = np.zeros(len(code), dtype=bool)
             per_kind = both.groupby(["u", "kind"], sort=False)["hit"].any()
             u_conflict[per_kind.index.get_level_values(0)[~per_kind.to_numpy()]] = True
@@ -521,7 +557,9 @@ def sites_differ(a: str, b: str) -> bool:
     """
     if not a or not b or a == b:
         return False
-    pa, pb = sorted(a.split("-")), sorted(b.split("-"))
+    # the ends of a route, with or without บ้าน (marks stripped: บาน): สายห้วยลอย-น้ำปูน / สายบ้านห้วยลอย-บ้านน้ำปูน
+    pa = sorted(x.removeprefix("บาน") for x in a.split("-"))
+    pb = sorted(x.removeprefix("บาน") for x in b.split("-"))
     if (set(pa) & set(pb)) - {""}:
         return False
     a, b = "-".join(pa), "-".join(pb)
@@ -600,7 +638,16 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     # dredging restores a pond or canal that exists: "ฟื้นฟู" and "ขุดลอก" name one work, not repair against new
     dredge = np.int16([w.code for w in WORK_TYPES].index("dredging"))
     act_mis &= (r.wt[ii] != dredge) & (r.wt[jj] != dredge)
+    ba, bb = where.budget[ii], where.budget[jj]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        b_ratio = np.where((ba > 0) & (bb > 0), np.maximum(ba, bb) / np.minimum(ba, bb), np.nan)
+    # (not within one agency's own list: its standard designs cost the same on purpose)
+    budget_close = (b_ratio <= BUDGET_CLOSE) & ~same_owner
+    budget_far = b_ratio > BUDGET_FAR
+    # titles that name no place (กล้องวงจรปิด ต.รอบเมือง): the address, the work and the budget carry them
+    no_place = r.no_place[ii] & r.no_place[jj] & same_tambon & same_wt & budget_close & (r.agency[ii] != r.agency[jj])
     score = (sim + W["same_work_type"] * same_wt + W["same_village"] * same_v
+             + W["budget_close"] * budget_close + W["budget_far"] * budget_far + W["same_work_no_place"] * no_place
              + W["close"] * (both_pt & (dist <= p.distance_m / 4)) + W["far"] * (both_pt & (dist > p.distance_m))
              + W["different_channels"] * diff_ch + W["same_office"] * same_owner
              + W["other_tambon"] * (~same_tambon & ~both_pt))
@@ -623,6 +670,8 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     veto[(r.tyear[ii] > 0) & (r.tyear[jj] > 0) & (r.tyear[ii] != r.tyear[jj])] = "title_year"
     multi = (r.fy[ii] != r.fy[jj]) & ((same_owner & (sim >= 0.95)) | (~diff_ch & (r.multi[ii] | r.multi[jj])))
     veto[multi] = "multi_year"
+    # an activity held every year (training, a campaign, fire breaks…): next year's is another one
+    veto[(r.fy[ii] != r.fy[jj]) & (r.recurring[ii] | r.recurring[jj])] = "yearly"
     # place and specification evidence needs the parsed titles: only for pairs that can still reach the threshold
     reach = (veto == "") & (sim >= MIN_SIMILARITY) & (score + W["shared_place"] + W["spec_agree"] >= p.threshold)
     # one work type (or family) in one tambon, villages not in conflict: the named places may still join them
@@ -648,9 +697,9 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
         other_segment |= (ea >= 0) & (eb >= 0) & (ea != eb)
         veto[sel[other_segment]] = "segment"
         sel = sel[~other_segment]
-        cmp = _places_compare(r, r.name_id[ii[sel]], r.name_id[jj[sel]])
+        cmp = _places_compare(r, r.name_id[ii[sel]], r.name_id[jj[sel]], with_structure=False)
         shared[sel], conflict[sel], shared_road[sel], shared_dry[sel] = cmp[:4]
-        structure[sel], shared_named[sel] = cmp[4], cmp[5]
+        shared_named[sel] = cmp[5]
         spec[sel] = _specs_compare(r.cols.specs[r.title_id[ii[sel]]], r.cols.specs[r.title_id[jj[sel]]])
     # the same work and named place: one title names the structure in other words (ฝายกั้นน้ำห้วยไผ่ / ฝาย คสล.
     # ห้วยไผ่), so their structure names do not part them; a size in conflict or another named place does
@@ -659,7 +708,16 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     # (and two offices: one agency's own lines through one channel are separate on purpose)
     same_work_place = (shared_named & ~conflict & (spec >= 0) & same_fam & same_tambon & ~activity[wa]
                        & ~activity[wb] & ~same_owner & (veto == ""))
-    veto[structure & ~same_work_place & (veto == "")] = "structure"
+    # two offices naming one work in one village (same number, same village name) or naming no place at all:
+    # what follows the work noun is their own description, not the names of two structures
+    same_village_named = same_v & (shared != None) & ~conflict & ~same_owner  # noqa: E711
+    # the structure names are compared only where they can still set a pair aside
+    ask = np.zeros(n_cand, dtype=bool)
+    ask[sel] = True
+    ask &= ~same_work_place & ~same_village_named & ~no_place & (veto == "")
+    asked = np.flatnonzero(ask)
+    structure[asked] = _structures_differ(r, r.name_id[ii[asked]], r.name_id[jj[asked]])
+    veto[structure & ~same_work_place & ~same_village_named & ~no_place & (veto == "")] = "structure"
     same_work_place &= veto == ""
     score = (score + W["shared_place"] * (shared != None) + W["place_conflict"] * conflict  # noqa: E711
              + W["spec_agree"] * (spec > 0) + W["spec_conflict"] * (spec < 0)
@@ -703,7 +761,7 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
             decision = d["decision"] if unchanged or d["decision"] != "not_duplicate" else "changed"
             note, keep = d.get("note") or "", d.get("keep") or ""
         th, en = _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, conflict, spec, same_tambon,
-                          same_work_place)
+                          same_work_place, (budget_close, budget_far, no_place))
         rows.append((a, b, float(score[k]), float(sim[k]), th, en, decision, keep, note,
                      None if np.isnan(dist[k]) else float(dist[k])))
     pairs = _pairs_frame(frame, rows, pid, src)
@@ -717,7 +775,7 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
 
 
 def _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, conflict, spec, same_tambon,
-             work_place=None):
+             work_place=None, budget=None):
     th: list[str] = []
     en: list[str] = []
     if same_v[k]:
@@ -755,6 +813,17 @@ def _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, c
     elif spec[k] < 0:
         th.append("ขนาดงานต่างกัน")
         en.append("sizes differ")
+    if budget is not None:
+        close, far, no_place = budget
+        if no_place[k]:
+            th.append("ไม่ระบุสถานที่ทั้งคู่ งานเดียวกันในตำบลเดียวกัน")
+            en.append("neither names a place: same work in the same tambon")
+        if close[k]:
+            th.append("งบประมาณใกล้เคียงกัน")
+            en.append("budgets close")
+        elif far[k]:
+            th.append("งบประมาณต่างกันมาก")
+            en.append("budgets far apart")
     if act_mis[k]:
         th.append("งานซ่อม/งานสร้างใหม่ต่างกัน")
         en.append("repair vs new construction")

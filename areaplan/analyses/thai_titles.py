@@ -46,6 +46,13 @@ Rules, in the order they apply (each has a test quoting a real title, tests/area
     พร้อม<another work>…) and up to the next part of the title (พร้อม…, บริเวณ…, brackets, sizes, the project or
     the address); compared without vowel and tone marks (``สถานีสูบน้ำด้วยไฟฟ้าพร้อมระบบส่งน้ำ บ้านโคกยาง`` →
     บานโคกยาง).
+12. What is not the name (rule 12): remarks in brackets, purpose and complaint clauses (เพื่อ…, ลดต้นทุน…,
+    แก้ปัญหา…, ถนนมืด), request and grant wording, a strategy lead, the owning local government (อบต.…,
+    เทศบาลตำบล…), a local road code; a request that names the place first is read work first
+    (``ซอยข้างโรงเรียน ขอทำถนนคอนกรีต``). Routes are named places without สาย too (จากบ้านก ไปบ้านข, บ้านก - บ้านข,
+    เส้น…), and northern streams (ลำน้ำ…, น้ำ… after ข้าม/ริม/ฝาย); the side of a place (ด้านทิศเหนือ…) is a part.
+13. Yearly activities (:data:`RECURRING_WORDS`: training, campaigns, festivals, fire breaks, weed clearing…),
+    read before ``พร้อม…``, set :attr:`TitleFeatures.recurring`: next year's is another one.
 """
 
 from __future__ import annotations
@@ -93,7 +100,7 @@ WORK_TYPES: tuple[WorkType, ...] = (
         "คลองส่งน้ำ", "ระบบส่งน้ำ", "คูส่งน้ำ", "ดาดคอนกรีต", "ลำเหมือง", "ท่อส่งน้ำ", "ระบบกระจายน้ำ", "คลองผันน้ำ",
         "ผันน้ำ")),
     WorkType("pumping", "สถานีสูบน้ำ", "pumping station", (
-        "สถานีสูบน้ำ", "ระบบสูบน้ำ", "เครื่องสูบน้ำ", "สูบน้ำด้วยไฟฟ้า", "สูบน้ำพลังงานแสงอาทิตย์")),
+        "สถานีสูบน้ำ", "ระบบสูบน้ำ", "เครื่องสูบน้ำ", "ชุดสูบน้ำ", "สูบน้ำด้วยไฟฟ้า", "สูบน้ำพลังงานแสงอาทิตย์")),
     WorkType("water_supply", "ประปา", "water supply", (
         "ประปา", "หอถังสูง", "ถังเก็บน้ำ", "น้ำดื่ม", "ระบบกรองน้ำ", "บ่อบาดาล", "น้ำบาดาล", "บ่อน้ำตื้น")),
     WorkType("embankment", "ป้องกันตลิ่ง", "embankment", (
@@ -108,7 +115,7 @@ WORK_TYPES: tuple[WorkType, ...] = (
         "โรงพยาบาลส่งเสริมสุขภาพตำบล", "สถานีอนามัย", "ศูนย์สุขภาพชุมชน", "สถานีสุขภาพ", "โรงพยาบาล")),
     WorkType("building", "อาคาร", "building", (
         "อาคาร", "ศาลา", "หอประชุม", "ที่ทำการ", "บ้านพัก", "โรงอาหาร", "ห้องน้ำ", "ศูนย์พัฒนาเด็กเล็ก",
-        "ห้องเรียน", "โรงจอดรถ", "รั้ว", "หอพัก", "โรง")),
+        "ห้องเรียน", "โรงจอดรถ", "ลานจอดรถ", "ที่จอดรถ", "รั้ว", "หอพัก", "โรง")),
     WorkType("training", "ฝึกอบรม", "training", (
         "ฝึกอบรม", "อบรม", "สัมมนา", "ศึกษาดูงาน", "พัฒนาศักยภาพ", "ส่งเสริมอาชีพ", "ฝึกอาชีพ")),
     WorkType("tourism", "ท่องเที่ยว", "tourism", ("แหล่งท่องเที่ยว", "ท่องเที่ยว", "จุดชมวิว", "ลานวัฒนธรรม")),
@@ -214,8 +221,16 @@ _ABBREV_RE = tuple((re.compile(_abbrev_fast(p)), r, need, pre)
 SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"กล้องโทรทัศน์วงจรปิด|กล้องวงจรปิด\s*(?:cctv)?|กล้อง\s*cctv|(?<!กล้อง)cctv", "กล้องวงจรปิด"),
     (r"โซล่าเซลล์|โซลาร์เซลล์|โซล่าร์เซลล์|พลังงานแสงอาทิตย์", "พลังงานแสงอาทิตย์"),
+    # a solar water distribution system is a solar pump (ระบบกระจายน้ำด้วยพลังงานแสงอาทิตย์ = ระบบสูบน้ำพลังงานแสงอาทิตย์)
+    (r"(?:ระบบ\s*)?(?:กระจาย|ส่ง|สูบ)น้ำ\s*(?:ด้วย\s*)?(?=พลังงานแสงอาทิตย์)", "ระบบสูบน้ำ"),
+    # solar lamps in a request: ขอไฟโซล่าเซลล์ = ไฟฟ้าส่องสว่างพลังงานแสงอาทิตย์
+    (r"(?<!เสา)(?<!โคม)ไฟ(?=\s*พลังงานแสงอาทิตย์)", "ไฟฟ้าส่องสว่าง"),
     (r"ไฟฟ้าแสงสว่าง|ไฟส่องสว่าง|โคมไฟถนน|โคมไฟฟ้า|โคมไฟ(?!ฟ้า)|ไฟฟ้าสาธารณะ", "ไฟฟ้าส่องสว่าง"),
     (r"ถนนคอนกรีต(?!เสริมเหล็ก)", "ถนนคอนกรีตเสริมเหล็ก"),
+    # ยางมะตอย is the everyday word for asphalt
+    (r"ยางมะตอย", "ลาดยาง"),
+    # a route called เส้น… in speech is a สาย… in a plan (ขอถนนลาดยาง เส้นบ้านก–บ้านข)
+    (r"เส้น\s*(?=บ้าน|ชุมชน|วัด|โรงเรียน)", "สาย"),
     # asphalt roads: ลาดยาง / แอสฟัลท์ติกคอนกรีต / Asphaltic Concrete / ลาดยาง (AC) are one surface
     (r"(?:(?<=ถนน)\s+)?(?:ลาดยาง\s*)?(?:ผิว\s*)?(?:แอสฟัลต์ติก|แอสฟัลท์ติก|แอสฟัลติก|แอสฟัลต์|แอสฟัลท์|asphaltic|asphalt)\s*(?:คอนกรีต|concrete)?"
      r"|ลาดยาง\s*\(?\s*a\.?c\.?\s*\)?(?![a-z])", "ลาดยาง"),
@@ -226,16 +241,27 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     # weirs: ฝายกั้นน้ำ / ฝายน้ำล้น / ฝายทดน้ำ / ฝายชะลอน้ำ name one kind of structure
     (r"ฝาย\s*(?:กั้นน้ำ|น้ำล้น|ทดน้ำ|ชะลอน้ำ)", "ฝาย"),
     (r"(?:สะพาน\s*)?ท่อ\s*(?:ลอด)?\s*เหลี่ยม|box\s*culvert", "สะพานท่อเหลี่ยม"),
-    (r"เขื่อน\s*(?:ป้องกัน|กัน)\s*ตลิ่ง(?:\s*พัง)?", "เขื่อนป้องกันตลิ่ง"),
+    (r"เขื่อน\s*(?:ป้องกัน|กัน)\s*ตลิ่ง(?:\s*(?:พัง|ทรุด)(?:ตัว)?)?|(?<!เขื่อน)ป้องกันตลิ่ง(?:\s*(?:พัง|ทรุด)(?:ตัว)?)?",
+     "เขื่อนป้องกันตลิ่ง"),
     (r"ประตูน้ำ", "ประตูระบายน้ำ"),
     (r"เอนกประสงค์", "อเนกประสงค์"),
+    # the village hall: ศาลาประชาคม / ศาลาอเนกประสงค์ / อาคารอเนกประสงค์ (ประจำหมู่บ้าน) name one building
+    (r"(?:ศาลา|อาคาร)\s*(?:ประชาคม|อเนกประสงค์|เอนกประสงค์)(?:\s*(?:ประจำ|ของ)?หมู่บ้าน(?=\s|$))?", "ศาลาอเนกประสงค์"),
     (r"(?<!ขุด)ลอกคลอง", "ขุดลอกคลอง"),
+    # the container word before a facility that is itself a building: ระบบกล้องวงจรปิด, อาคารศูนย์พัฒนาเด็กเล็ก
+    (r"(?:ระบบ|อาคาร)\s*(?=กล้องวงจรปิด|ศูนย์พัฒนาเด็กเล็ก)", ""),
     (r"(?:ภายใน|ประจำ)?หมู่บ้าน(?=\s*บ้าน)|ภายในหมู่บ้าน|ประจำหมู่บ้าน", " "),
 )
-_SYNONYM_NEEDS = (("กล้อง", "cctv", "CCTV"), ("โซล", "แสงอาทิตย์"), ("ไฟ",), ("ถนนคอนกรีต",),
+_SYNONYM_NEEDS = (("กล้อง", "cctv", "CCTV"), ("โซล", "แสงอาทิตย์"), ("แสงอาทิตย์",), ("แสงอาทิตย์",), ("ไฟ",),
+                  ("ถนนคอนกรีต",), ("ยางมะตอย",), ("เส้น",),
                   ("แอสฟัล", "sphalt", "SPHALT", "ลาดยาง"), ("ทล", "ทางหลวง"), ("ประปา",), ("ฝาย",),
-                  ("เหลี่ยม", "ulvert", "ULVERT"), ("ตลิ่ง",), ("ประตูน้ำ",), ("เอนก",), ("ลอกคลอง",), ("หมู่บ้าน",))
+                  ("เหลี่ยม", "ulvert", "ULVERT"), ("ตลิ่ง",), ("ประตูน้ำ",), ("เอนก",), ("ประสงค์", "ประชาคม"), ("ลอกคลอง",), ("กล้องวงจรปิด", "ศูนย์พัฒนาเด็กเล็ก"),
+                  ("หมู่บ้าน",))
 _SYNONYM_RE = tuple((re.compile(p, re.IGNORECASE), r, need) for (p, r), need in zip(SYNONYMS, _SYNONYM_NEEDS))
+#: a cheap necessary condition of a synonym pass whose literal is common (ลาดยาง alone is not rewritten: an
+#: asphalt word or ลาดยาง (AC) is needed), checked before the costly pass
+_SYNONYM_PRE = {i: re.compile(r"แอสฟัล|(?i:asphalt)|ลาดยาง\s*\(?\s*[aA]")
+                for i, (p, _r) in enumerate(SYNONYMS) if p.startswith("(?:(?<=ถนน)")}
 _THAI_DIGIT = re.compile("[๐-๙]")
 #: any character that rule 1–2 changes: invisible marks, Thai digits, commas, dashes, ไปยาลน้อย
 _CHAR_FIX = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad๐-๙,–—ฯ]")
@@ -244,31 +270,38 @@ WORK_FAMILIES: dict[str, str] = {"reservoir": "dredging", "irrigation": "dredgin
                                  "health": "building", "power": "lighting"}
 
 _NUM = r"\d+(?:\.\d+)?"
-_UNIT = r"ล้าน\s*ลูกบาศก์เมตร|ลูกบาศก์เมตร|ตารางกิโลเมตร|ตารางเมตร|กิโลเมตร|เซนติเมตร|เมตร|ไร่|นิ้ว"
+_UNIT = r"กิโลวัตต์|kw|kW|KW|ล้าน\s*ลูกบาศก์เมตร|ลูกบาศก์เมตร|ตารางกิโลเมตร|ตารางเมตร|กิโลเมตร|เซนติเมตร|เมตร|ไร่|นิ้ว"
 #: specification keyword -> feature name
 _SPEC_KEYS: tuple[tuple[str, str], ...] = (
     ("ความกว้าง", "width"), ("กว้าง", "width"), ("ความยาว", "length"), ("ยาว", "length"),
     ("ระยะทางรวม", "length"), ("ระยะทาง", "length"), ("ความหนา", "thickness"), ("หนา", "thickness"),
     ("ความลึก", "depth"), ("ลึก", "depth"), ("ปริมาตรเก็บกัก", "volume"), ("ปริมาตร", "volume"),
-    ("ปริมาณดินขุด", "volume"), ("ปริมาณดิน", "volume"), ("ความจุ", "volume"),
+    ("ปริมาณดินขุด", "volume"), ("ปริมาตรดินขุด", "volume"), ("ปริมาตรดิน", "volume"), ("ปริมาณดิน", "volume"), ("ความจุ", "volume"),
     ("พื้นที่รับประโยชน์", "benefit_area"), ("พื้นที่ชลประทาน", "benefit_area"),
     ("พื้นที่ผิวจราจร", "area"), ("พื้นที่", "area"), ("ขนาดเส้นผ่าศูนย์กลาง", "diameter"),
     ("เส้นผ่าศูนย์กลาง", "diameter"), ("สันฝายสูง", "height"), ("ความสูง", "height"), ("สูง", "height"),
-    ("ขนาด", "size"),
+    ("แผงโซลาร์", "power"), ("แผงพลังงานแสงอาทิตย์", "power"), ("ไหล่ทางข้างละ", "shoulder"), ("ไหล่ทาง", "shoulder"), ("ขนาด", "size"),
 )
 #: a lookahead on the first character a match can start with (``re`` then rejects most positions at once);
 #: the keyword alternation as a trie matches what the flat list matches (each longer word precedes its prefixes)
 _SPEC_FIRST = "".join(sorted({"ห", "ข", "ผ", "ไ", "ป", "ก"} | {k[0] for k, _ in _SPEC_KEYS}))
 _SPEC_RE = re.compile(
     rf"(?=[{_SPEC_FIRST}])(?:หรือ(?:มี)?\s*)?(?:ขนาด\s*)?(?:ผิวจราจร\s*|ไหล่ทาง\s*|ปากคลอง\s*|ก้นคลอง\s*)?(?P<kw>{trie_regex(k for k, _ in _SPEC_KEYS)})\s*"
-    rf"(?:ไม่น้อยกว่า|ไม่เกิน|ประมาณ|รวม|ละ)?\s*(?P<a>{_NUM})(?:\s*-\s*(?P<b>{_NUM}))?\s*(?P<unit>{_UNIT})?(?:\s*/\s*(?:ชั่วโมง|ชม\.?|วินาที|วัน))?"
+    rf"(?:ไม่น้อยกว่า|ไม่เกิน|ประมาณ|รวม|ละ)?\s*(?P<a>{_NUM})(?![\d.])(?!\s*(?:ห้อง|หลัง|ชั้น|ช่อง|คัน|เครื่อง|ชุด|จุด|แห่ง))(?:\s*-\s*(?P<b>{_NUM}))?(?:\s*[x×]\s*\(?\s*{_NUM}\s*\)?)*\s*(?P<unit>{_UNIT})?(?:\s*/\s*(?:ชั่วโมง|ชม\.?|วินาที|วัน))?"
 )
+#: the characters of the words a specification may start with before its keyword (and white space)
+_SPEC_LEAD_CHARS = frozenset("หรือมีขนาดผิวจราจรไหล่ทางปากคลองก้น")
 _COUNT_RE = re.compile(
-    r"(?=[จ\d])(?:จำนวน\s*)?\d+\s*(?:แห่ง|สายทาง|จุด|คัน|เครื่อง|ชุด|หลัง|ต้น|ระบบ|โครงการ|รายการ|บ่อ|ดวง|ท่อน|สถานี|"
-    r"ครอบครัว|สนาม|อาคาร|ยูนิต|ห้อง|งาน)(?=\s|$|\))"
+    r"(?=[จข\d])(?:จำนวน\s*|ขนาด\s*)?\d+\s*(?:แห่ง|สายทาง|จุด|คัน|เครื่อง|ชุด|หลัง|ต้น|ระบบ|โครงการ|รายการ|บ่อ|ดวง|ท่อน|สถานี|"
+    r"ครอบครัว|สนาม|อาคาร|ยูนิต|ห้องเรียน|ห้อง|งาน)(?=\s|$|\))"
 )
 _UNIT_FACTOR = {"กิโลเมตร": 1000.0, "เซนติเมตร": 0.01, "นิ้ว": 0.0254, "ตารางกิโลเมตร": 1e6}
 
+#: Rule 5, the local government that owns the work (อบต.บ้านใหม่, เทศบาลตำบลดู่ใต้) and a local road's
+#: registration code (รหัสทางหลวงท้องถิ่น สก.ถ.85-012) are part of the address, not of the name
+_OWNER_RE = re.compile(r"(?:องค์การบริหารส่วนตำบล|(?<![ก-๙])อบต\s*\.|เทศบาล(?:ตำบล|เมือง|นคร))\s*[ก-๙]+"
+                       r"|รหัส(?:สายทาง|ทางหลวงท้องถิ่น)\s*[ก-๙A-Za-z.]*\s*[0-9.\-]*"
+                       r"|(?:ภายใน|ใน)?เขต(?=\s*(?:ตำบล|อำเภอ|จังหวัด|เทศบาล|องค์การบริหาร|อบต))")
 _ADMIN_RE = re.compile(r"(?=[แ,ตอจ])(?:และ\s*|,\s*)?(?<!สุขภาพ)(?<!ส่วน)(?:ตำบล|อำเภอ|จังหวัด)\s*[ก-๙]+(?:\s*,)?")
 _VILLAGE_RE = re.compile(r"(?=[แ,ห])(?:และ\s*|,\s*)?หมู่ที่\s*(\d{1,2})(?!\d)(?:\s*(?:,|-|และ|ถึง)\s*(?=หมู่ที่|\d))?")
 #: without "," and "และ" in a title the optional lead of these two never matches: the same patterns without it
@@ -295,7 +328,9 @@ _MULTI_YEAR_WORD = re.compile(r"ผูกพัน|ข้ามปี|งบป�
 #: a continuation of a work begun in an earlier year (not the multi-year wording งบประมาณต่อเนื่อง)
 _CONTINUED_RE = re.compile(r"\(?\s*(?:โครงการ|งาน)?(?<!งบประมาณ)ต่อเนื่อง\s*\)?")
 
-_REPAIR = ("ซ่อมแซม", "ซ่อมสร้าง", "ซ่อมบำรุง", "ปรับปรุง", "บำรุงรักษา", "บูรณะ", "เสริมผิว", "ฟื้นฟู", "ซ่อม")
+_REPAIR = ("ซ่อมแซม", "ซ่อมสร้าง", "ซ่อมบำรุง", "ปรับปรุง", "บำรุงรักษา", "บูรณะ", "เสริมผิว", "ฟื้นฟู", "ซ่อม",
+           # surfacing a track that exists (ลงหินคลุก/ลงลูกรัง ถนนเส้น…): an upgrade, like ปรับปรุงถนนลูกรังเป็นหินคลุก
+           "ลงหินคลุก", "ลงลูกรัง")
 _NEW = ("ก่อสร้าง", "สร้าง", "ติดตั้ง", "ขยายเขต", "ขยาย", "วาง", "ขุดเจาะ", "จัดซื้อ", "จัดหา")
 _ACTION_RE = re.compile(trie_regex(_REPAIR + _NEW))
 #: leading words stripped from the name, repeatedly
@@ -310,7 +345,7 @@ _PLACE_KINDS: tuple[tuple[str, str, str], ...] = (
     # (kind, keyword, negative lookahead of generic words that are not names)
     ("road", "สาย", r"ทาง|ใหญ่|ไฟ|ส่ง|ซอย|ไฟฟ้า|ละ|ต่างๆ|รอง|หลัก"),
     ("road", "ซอย", r"ย่อย|ต่างๆ"),
-    ("road", "ถนน", r"คอนกรีต|ลาดยาง|ลูกรัง|หินคลุก|แอสฟัลต์|ผิว|สาย|เข้า|เลียบ|ภายใน|คันคลอง|พารา|ใน|เพื่อ|ดิน|ทาง|ซอย|สู่|ไป|เชื่อม|และ|บ้าน"),
+    ("road", "ถนน", r"คอนกรีต|ลาดยาง|ลูกรัง|หินคลุก|แอสฟัลต์|ผิว|สาย|เข้า|เลียบ|ภายใน|คันคลอง|พารา|ใน|เพื่อ|ดิน|ทาง|ซอย|สู่|ไป|เชื่อม|และ|บ้าน|เส้น"),
     ("village", "บ้าน", r"พัก|เรือน|เลขที่|ผู้|ปลอดภัย|มั่นคง|แบบ"),
     ("village", "ชุมชน", r"ต่างๆ"),
     ("water", "คลอง", r"ส่งน้ำ|ระบายน้ำ|ซอย|ไส้ไก่|ดาด|ดิน|ธรรมชาติ|ส่ง|ต่างๆ"),
@@ -319,16 +354,19 @@ _PLACE_KINDS: tuple[tuple[str, str, str], ...] = (
     ("water", "ห้วย", r""),
     ("water", "บึง", r""),
     ("water", "แม่น้ำ", r""),
+    # northern streams are named น้ำ…/ลำน้ำ… (ข้ามลำน้ำปั้ว, ริมน้ำน่าน): a bare น้ำ only after ข้าม/ริม
+    ("water", "ลำน้ำ", r"สาย|ธรรมชาติ|สาธารณะ|ต่างๆ"),
+    ("water", "น้ำ", r"ล้น|ท่วม|ประปา|ดื่ม|บาดาล|เสีย|ฝน|ทะเล|ตก|ขัง|หลาก|ใต้ดิน|ผิวดิน"),
     ("water", "อ่างเก็บน้ำ", r""),
     ("landmark", "วัด", r"ถุ|ระดับ|ค่า|ขนาด|ปริมาณ"),
     ("landmark", "โรงเรียน", r"ต่างๆ"),
 )
-_STOP = r"ถึง|พร้อม|เชื่อม|และ|บริเวณ|ช่วง|จาก|ไปยัง|ไป|หมู่ที่|เพื่อ|ซึ่ง|โดย|ระยะ|หน้า|ข้าง|ด้าน|ขนาด"
+_STOP = r"เข้าหมู่บ้าน|เข้าสู่|ถึง|พร้อม|เชื่อม|และ|บริเวณ|ช่วง|จาก|ไปยัง|ไป|หมู่ที่|เพื่อ|ซึ่ง|โดย|ระยะ|หน้า|ข้าง|ด้าน|ขนาด"
 #: words a place keyword may end, which make it no place: คลองสาย…, หมู่บ้าน…, ตรวจวัด…/เครื่องวัด… (measuring)
 _PLACE_LOOKBEHIND = {"สาย": "(?<!คลองสาย)", "ซอย": "(?<!คลองซอย)", "บ้าน": "(?<!หมู่บ้าน)",
                      "วัด": "(?<!ตรวจวัด)(?<!เครื่องวัด)",
                      # a water inside a village's name is no water (บ้านคลองมะนาว, บ้านหนองบัว, บ้านห้วยพาน)
-                     "คลอง": "(?<!บ้านคลอง)", "หนอง": "(?<!บ้านหนอง)", "ห้วย": "(?<!บ้านห้วย)", "บึง": "(?<!บ้านบึง)"}
+                     "น้ำ": "(?:(?<=ข้ามน้ำ)|(?<=ริมน้ำ)|(?<=ฝายน้ำ)|(?<=ฝาย น้ำ)|(?<=เหล็ก น้ำ))", "คลอง": "(?<!บ้านคลอง)", "หนอง": "(?<!บ้านหนอง)", "ห้วย": "(?<!บ้านห้วย)", "บึง": "(?<!บ้านบึง)"}
 _PLACE_RE = tuple(
     # the lookbehind after the keyword (``สาย(?<!คลองสาย)`` = ``(?<!คลอง)สาย``) lets ``re`` scan for the literal
     (kind, kw, re.compile(re.escape(kw) + _PLACE_LOOKBEHIND.get(kw, "") + r"\s?" + (rf"(?!{neg})" if neg else "")
@@ -346,7 +384,10 @@ _BRACKET_RE = re.compile(r"[(\[][^()\[\]]*[)\]]?")
 _PURPOSE_RE = re.compile(
     r"(?:เพื่อ|เก็บน้ำไว้|(?<=[ก-๙])(?<!ผู้)ให้(?=[ก-๙]))\S*"
     r"|(?<!\S)(?:แทน|ปัจจุบัน|หน้าฝน|หน้าแล้ง|ฤดูฝน|ฤดูแล้ง|ฝนตก|เนื่องจาก|ไว้|ใช้)\S*"
-    r"|(?<!\S)[^\s]*(?:ไม่ได้|ไม่พอ|ลำบาก|ตื้นเขิน|ติดหล่ม|ชำรุดเสียหาย)\S*")
+    r"|(?<=\s)(?:ลดต้นทุน|ลดปัญหา|ลดความ|แก้ปัญหา|แก้ไขปัญหา)\S*"
+    r"|(?<!\S)[^\s]*(?:ไม่ได้|ไม่พอ|ลำบาก|ตื้นเขิน|ติดหล่ม|ชำรุดเสียหาย|(?:ถนน|ทาง|ซอย)มืด)\S*"
+    # a standard size class or storey count of a design is a size, not a name (ขนาดกลาง, ชั้นเดียว)
+    r"|ขนาด(?:ใหญ่|กลาง|เล็ก)(?:พิเศษ)?|ชั้นเดียว")
 #: Rule 12, request and grant wording before the work: ขอสนับสนุน…, ขอรับการสนับสนุน…, เงินอุดหนุนเฉพาะกิจ…,
 #: and the plain verbs of a community request (ทำถนน…, เทถนน…, เทคอนกรีตถนน…)
 _REQUEST_RE = re.compile(
@@ -360,10 +401,42 @@ _WORK_START_RE = re.compile(r"^(?:กิจกรรม|โดย)?\s*(?=" + tri
                                                                    "ติดตั้ง", "สร้าง")) + ")")
 
 
+#: Rule 12, a request that names the place first: ``ซอยข้างโรงเรียน ขอทำถนนคอนกรีต`` (the work after ขอ)
+_REQUEST_MID_RE = re.compile(r"\sขอ(?:รับ)?(?:การ)?(?:สนับสนุน)?(?:ทำ|สร้าง|เท|ลง)?\s*(?=[ก-๙])")
+#: what starts a named place after the extras of a work: the key keeps it (``… พร้อมหอถังสูง บ้านขวาวใหญ่``)
+_PLACE_AFTER_RE = re.compile(r"\s(?:ภายใน|บริเวณ)?(?=บ้าน|ชุมชน|สาย|ซอย|คลอง|ห้วย|หนอง|ลำ|แม่น้ำ|บึง|วัด|โรงเรียน)")
+
+
+#: Rule 13, activities held every year (each year's is a new one): training, campaigns, festivals and
+#: competitions, fire breaks and patrols, weed and water-hyacinth clearing, mosquito spraying, road grading
+RECURRING_WORDS = ("ฝึกอบรม", "อบรม", "สัมมนา", "ศึกษาดูงาน", "รณรงค์", "จัดงาน", "งานประเพณี", "สืบสานประเพณี",
+                   "เทศกาล", "แข่งขันกีฬา", "แนวกันไฟ", "ลาดตระเวน", "ดับไฟป่า", "กำจัดผักตบชวา", "กำจัดวัชพืช",
+                   "พ่นหมอกควัน", "ฉีดพ่น", "ควบคุมโรค", "ป้องกันโรค", "ปรับเกรด", "เกรดถนน", "ตัดหญ้า")
+_RECURRING_RE = re.compile(trie_regex(RECURRING_WORDS))
+
+
+def _request_first(name: str) -> str:
+    """The work a request names after ขอ, then the place said before it (rule 12)."""
+    m = _REQUEST_MID_RE.search(name)
+    if m is None:
+        return name
+    work = name[m.end():]
+    if not _KW_RE.match(_PREFIX_RE.sub("", work)):
+        return name
+    return f"{work} {name[: m.start()]}".strip()
+
+
+def _without_extras(name: str) -> str:
+    """The name without ``พร้อม <extras>``, keeping a named place that follows the extras."""
+    head, extras = _PLUS_RE.split(name, maxsplit=1)
+    m = _PLACE_AFTER_RE.search(extras)
+    return (head + extras[m.end():] if m else head) or name
+
+
 def _remark(m: re.Match) -> str:
     """A bracket's text when it names a place (``ห้วยเหนือ (บ้านป่ายาง)``: one of a series), else a space."""
     inner = m.group(0)
-    return " " + inner[1:].rstrip(")]") + " " if _PLACE_KW_RE.search(inner) else " "
+    return " " + inner[1:].rstrip(")]") + " " if _REMARK_PLACE_RE.search(inner) else " "
 
 
 def _split_lead(t: str) -> tuple[str, str]:
@@ -401,10 +474,12 @@ def normalize(title: object) -> str:
             t = rx.sub(rep, t)
     if "-" in t:
         t = _DASH.sub("-", t)
-    for rx, rep, needs in _SYNONYM_RE:
+    for i, (rx, rep, needs) in enumerate(_SYNONYM_RE):
         for n in needs:
             if n in t:
-                t = rx.sub(rep, t)
+                pre = _SYNONYM_PRE.get(i)
+                if pre is None or pre.search(t):
+                    t = rx.sub(rep, t)
                 break
     return " ".join(t.split())
 
@@ -431,6 +506,9 @@ class TitleFeatures:
     parts: frozenset[str] = frozenset()  # which part of a place: ตอนบน, กลาง/ปลาย, ซ้าย/ขวา, แห่งที่ 2, a series number #1
     # the name that follows the work noun (สถานีสูบน้ำ<บ้านโคกยาง>) without marks: what the structure is called
     site: str = ""
+    # an activity offices hold every year (training, a campaign, a festival, fire breaks, weed clearing): each
+    # year's is a new one, so two years are never one duplicate
+    recurring: bool = False
 
     @property
     def village(self) -> int | None:
@@ -449,6 +527,9 @@ def _cut(t: str, matches: list) -> str:
     """``rx.sub(" ", t)`` from the matches ``rx.finditer(t)`` already found (one scan instead of two)."""
     if not matches:
         return t
+    if len(matches) == 1:  # the common case (one village number, one size)
+        s, e = matches[0].span()
+        return t[:s] + " " + t[e:]
     parts = []
     pos = 0
     for m in matches:
@@ -496,6 +577,7 @@ def _work_types(name: str) -> tuple[str | None, frozenset[str]]:
 _WT_ORDER = {w.code: i for i, w in enumerate(WORK_TYPES)}
 _TRIM_RE = re.compile(r"(?=[\s-])(?:(?:\s*-\s*)+$|^\s*-\s*|\s-\s)")
 _PLUS_RE = re.compile(r"\s*พร้อม")
+_ROUTE_JOIN_RE = re.compile(r"((?:สาย|เส้น)\S+)\s+-\s+(?=\S)")
 #: cheap necessary conditions (searches that start with a literal or a digit) before the costlier passes
 _SPEC_PRE = re.compile(rf"(?:{trie_regex(_SPEC_NAME)})\s*(?:ไม่น้อยกว่า|ไม่เกิน|ประมาณ|รวม|ละ)?\s*\d")
 _COUNT_PRE = re.compile(r"\d\s*(?:แห่ง|สายทาง|จุด|คัน|เครื่อง|ชุด|หลัง|ต้น|ระบบ|โครงการ|รายการ|บ่อ|ดวง|ท่อน|สถานี|"
@@ -504,6 +586,12 @@ _PHASE_PRE = re.compile(r"(?:ระยะ|ช่วงที่|ตอนที�
 
 
 _PLACE_KW_RE = re.compile(trie_regex({kw for _, kw, _ in _PLACE_KINDS}))
+_REMARK_PLACE_RE = re.compile(trie_regex({kw for _, kw, _ in _PLACE_KINDS} - {"น้ำ", "ลำน้ำ"}))
+#: Rule 9, a route between two villages without สาย: จากบ้านก ไปบ้านข, บ้านก - บ้านข, เส้นก ไป ข (the road ก-ข)
+_ROUTE_END = rf"((?:(?!{_STOP})[ก-๙A-Za-z0-9.])+)"
+_ROUTE_RE = re.compile(rf"(?:(?:จาก|สาย|เส้น)\s*(?:บ้าน)?|(?<![ก-๙])บ้าน|(?<=[ก-๙])บ้าน(?<!หมู่บ้าน)"
+                       rf"|(?:(?<=เหล็ก)|(?<=ลาดยาง)|(?<=ลูกรัง)|(?<=หินคลุก))\s*(?!สาย|เส้น|จาก|ซอย|ถนน|ทาง)(?:บ้าน)?){_ROUTE_END}"
+                       rf"\s*(?:-|ไปยัง|ไปสู่|ไป|ถึง)\s*(?:บ้าน)?{_ROUTE_END}")
 
 
 def _places(text: str) -> frozenset[tuple[str, str]]:
@@ -511,6 +599,8 @@ def _places(text: str) -> frozenset[tuple[str, str]]:
     present = set(_PLACE_KW_RE.findall(text))
     if "ลำห้วย" in text:
         present.add("ห้วย")
+    if "ลำน้ำ" in present or "แม่น้ำ" in present:
+        present.add("น้ำ")
     for kind, kw, rx in _PLACE_RE:
         if kw not in present:
             continue
@@ -518,6 +608,13 @@ def _places(text: str) -> frozenset[tuple[str, str]]:
             name = m.group(1).strip(" -./")
             if len(name) >= 2:
                 out.add((kind, f"{kw}{name}" if kind != "road" else name))
+                if kw in ("แม่น้ำ", "ลำน้ำ", "ลำห้วย"):  # ริมแม่น้ำน่าน = ริมน้ำน่าน, ลำห้วยทราย = ห้วยทราย
+                    out.add((kind, f"{kw[-3:] if kw.endswith('น้ำ') else kw[2:]}{name}"))
+    if "ไป" in text or "-" in text:
+        for m in _ROUTE_RE.finditer(text):
+            a, b = m.group(1).strip(" -./"), m.group(2).strip(" -./")
+            if len(a) >= 2 and len(b) >= 2:
+                out.add(("road", f"{a}-{b}"))
     return frozenset(out)
 
 
@@ -551,8 +648,13 @@ def _cut_stage(text: str) -> tuple:
         year = int(m.group(1))
         t = t[: m.start()] + " " + t[m.end():]
     specs: dict[str, float] = {}
-    if _SPEC_PRE.search(t):  # every spec match holds this (a keyword, then a number)
-        ms = list(_SPEC_RE.finditer(t))
+    first = _SPEC_PRE.search(t)  # every spec match holds this (a keyword, then a number)
+    if first:
+        # no spec starts before the first keyword's lead (หรือมี/ขนาด/ผิวจราจร… and spaces): scan from there
+        pos = first.start()
+        while pos and (t[pos - 1] in _SPEC_LEAD_CHARS or t[pos - 1].isspace()):  # \s is str.isspace
+            pos -= 1
+        ms = list(_SPEC_RE.finditer(t, pos))
         for m in ms:
             k, v = _spec_value_of(*m.group("kw", "a", "b", "unit"))
             if k not in specs:
@@ -602,18 +704,24 @@ def _cut_stage(text: str) -> tuple:
         else:  # the same matches cut the same text: ``_VILLAGE_RE.sub(" ", t)`` without a second scan
             t = _cut(t, vs)
         villages = frozenset(found)
+    if "อบต" in t or "ส่วนตำบล" in t or "เทศบาล" in t or "รหัส" in t or "เขต" in t:
+        t = _OWNER_RE.sub(" ", t)
     if "ตำบล" in t or "อำเภอ" in t or "จังหวัด" in t:
         t = (_ADMIN_RE if "," in t or "และ" in t else _ADMIN_PLAIN_RE).sub(" ", t)
-    t = _PUNCT_KEEP_BRACKETS.sub(" ", t)
+    if _PUNCT_KEEP_BRACKETS.search(t):
+        t = _PUNCT_KEEP_BRACKETS.sub(" ", t)
     t = " ".join(t.split())
     if "-" in t:
+        # a route whose ends carried village numbers (สายบ้านก หมู่ที่ 6 - บ้านข หมู่ที่ 10): joined again
+        t = _ROUTE_JOIN_RE.sub(r"\1-", t) if " - " in t else t
         t = " ".join(_TRIM_RE.sub(" ", t).split())
     return t, component, multi_year, year, specs, segment, ends, phase, villages, parts
 
 
 @lru_cache(maxsize=100_000)
 def _name_stage(t: str) -> tuple:
-    """Rules 7–11 on what is left of a title: (name, key, work type, work types, action, places, parts, site).
+    """Rules 7–11 on what is left of a title: (name, key, work type, work types, action, places, parts, site,
+    recurring).
 
     Titles written from one template leave the same rest (the address, village and sizes cut out): cached.
     """
@@ -638,6 +746,8 @@ def _name_stage(t: str) -> tuple:
             break
         name = stripped
     name = _dedupe_words(name).strip(" -,")
+    if " ขอ" in name:
+        name = _request_first(name)
     if not name:
         name = " ".join(_PUNCT.sub(" ", t).split())
     work_type, work_types = _work_types(work)
@@ -648,10 +758,11 @@ def _name_stage(t: str) -> tuple:
         work_type = min(work_types - {"building", "equipment"}, key=_WT_ORDER.__getitem__)
     if action is None and work_type not in (None, *_NO_ACTION):
         action = "new"  # a bare noun in a plan (ถนน คสล. สาย…) means building it
-    key = (_PLUS_RE.split(name, maxsplit=1)[0] if "พร้อม" in name else name) or name  # "… พร้อม <extras>" varies between offices
+    key = _without_extras(name) if "พร้อม" in name else name  # "… พร้อม <extras>" varies between offices
     # the places of the strategy lead and of the remarks count too (แก้ไขปัญหาตลิ่งริมแม่น้ำน่าน … โดยก่อสร้าง…)
     places = _places(name) | _places(" ".join(_PUNCT.sub(" ", lead).split())) if lead else _places(name)
-    return name, key.replace(" ", ""), work_type, work_types, action, places, _parts(work), _site(name)
+    recurring = bool(_RECURRING_RE.search(head))
+    return name, key.replace(" ", ""), work_type, work_types, action, places, _parts(work), _site(name), recurring
 
 
 #: Rule 10, parts of one place: the upper/lower reach (ตอนบน/ตอนล่าง…), the head/middle/tail of a canal
@@ -661,6 +772,7 @@ _POS_PART_RE = re.compile(
     r"ตอน(?P<reach>บน|ล่าง|กลาง|ต้น|ปลาย)"
     r"|(?<![ก-๙])(?P<along>ต้น|กลาง|ปลาย)(?=\s*(?:คลอง|ลำ|ห้วย|แม่น้ำ|หนอง|อ่าง|ทาง|สาย))"
     r"|ฝั่ง(?P<bank>ซ้าย|ขวา)|(?<=\d)\s*(?P<side>ซ้าย|ขวา)"
+    r"|ทิศ(?P<compass>(?:เหนือ|ใต้|ตะวันออก|ตะวันตก)(?:เฉียง(?:เหนือ|ใต้))?)"
     r"|(?<=[ก-๙A-Za-z])\s*(?P<num>\d{1,4}(?:-\d{1,3})?)(?=\s*(?:ซ้าย|ขวา)?\s*(?:$|พร้อม|\(|โครงการ))")
 
 
@@ -669,7 +781,8 @@ def _parts(name: str) -> frozenset[str]:
     for m in _POS_PART_RE.finditer(name):
         kind = m.lastgroup
         value = m.group(kind)
-        out.add("ตอน" + value if kind == "reach" else "#" + value if kind == "num" else value)
+        out.add("ตอน" + value if kind == "reach" else "#" + value if kind == "num" else
+                "ทิศ" + value if kind == "compass" else value)
     return frozenset(out) if out else _NO_PARTS
 
 
@@ -680,7 +793,8 @@ _SITE_WORDS = (
     "ด้วยไฟฟ้า", "ด้วยพลังงานแสงอาทิตย์", "พลังงานแสงอาทิตย์", "ระบบไฟฟ้า", "ทดน้ำ", "ชะลอน้ำ", "คอนกรีตเสริมเหล็ก",
     "คอนกรีต", "ลาดยาง", "แอสฟัลต์ติกคอนกรีต", "แอสฟัลท์ติกคอนกรีต", "พาราแอสฟัลต์ติกคอนกรีต", "แอสฟัลต์ติก",
     "ลูกรัง", "หินคลุก", "ผิวจราจร", "สาย", "ริมฝั่ง", "ริม", "อเนกประสงค์", "ภายใน", "หมู่บ้าน", "สาธารณะ",
-    "ขนาดใหญ่", "ขนาดกลาง", "ขนาดเล็ก", "เก็บน้ำ", "กักเก็บน้ำ")
+    "ขนาดใหญ่", "ขนาดกลาง", "ขนาดเล็ก", "เก็บน้ำ", "กักเก็บน้ำ", "บาดาล", "ผิวดิน", "ภูเขา", "รูปตัวยู", "รูปตัววี",
+    "ตัวยู")
 _SITE_SKIP = re.compile(r"(?:\s*(?:" + trie_regex(_SITE_WORDS) + r"|แบบ[^\s\d]+|พร้อม\s*(?:" + trie_regex(_KW_TO_TYPE)
                         + r")))*\s*")
 _SITE_END = re.compile(
@@ -706,7 +820,7 @@ def _site(name: str) -> str:
 _NO_ENDS: frozenset[str] = frozenset()
 _NO_PARTS: frozenset[str] = frozenset()
 _NO_VILLAGES: frozenset[int] = frozenset()
-_COUNT_NUM_RE = re.compile(r"(?:จำนวน\s*)?(\d+)")
+_COUNT_NUM_RE = re.compile(r"(?:จำนวน\s*|ขนาด\s*)?(\d+)")
 _DIGITS_RE = re.compile(r"\d+")
 
 
@@ -715,11 +829,12 @@ def features(title: object) -> TitleFeatures:
     """Rules 1–9 on one title (cached: call it once per distinct title)."""
     text = normalize(title)
     t, component, multi_year, year, specs, segment, ends, phase, villages, parts = _cut_stage(text)
-    name, key, work_type, work_types, action, places, name_parts, site = _name_stage(t)
+    name, key, work_type, work_types, action, places, name_parts, site, recurring = _name_stage(t)
     return TitleFeatures(
         text=text, name=name, key=key, segment_ends=ends, work_type=work_type, work_types=work_types,
         action=action, villages=villages, places=places, phase=phase, segment=segment,
         title_year=year, multi_year=multi_year, component=component, specs=specs, parts=parts | name_parts, site=site,
+        recurring=recurring,
     )
 
 
@@ -761,6 +876,7 @@ class FeatureColumns:
     part_id: np.ndarray  # int64 index into part_sets, -1 when the title names no part
     part_sets: list[frozenset]  # distinct sets of parts (TitleFeatures.parts)
     sites: list[str]  # per distinct name: the name of the structure (TitleFeatures.site)
+    recurring: np.ndarray | None = None  # bool: a yearly activity (TitleFeatures.recurring)
 
 
 _ACTION_CODE = {"repair": 1, "new": 2}
@@ -775,32 +891,47 @@ def _chunk(titles: list) -> tuple:
     import numpy as np
 
     n = len(titles)
-    rows = [_title_row(t) for t in titles]
     stages: dict[tuple, int] = {}
     ends: dict[frozenset, int] = {}
     part_sets: dict[frozenset, int] = {}
-    stage_id = np.fromiter((stages.setdefault(r[0], len(stages)) for r in rows), dtype=np.int64, count=n)
-    part_id = np.fromiter((part_sets.setdefault(r[9] | r[0][6], len(part_sets)) if r[9] or r[0][6] else -1
-                           for r in rows), dtype=np.int64, count=n)
-    ends_id = np.fromiter((ends.setdefault(r[6], len(ends)) if r[6] else -1 for r in rows), dtype=np.int64, count=n)
-    villages = np.fromiter((sum(1 << v for v in r[8] if 0 < v < 63) if r[8] else 0 for r in rows), dtype=np.int64,
-                           count=n)
-    phase = np.fromiter((r[7] or 0 for r in rows), dtype=np.int32, count=n)
-    year = np.fromiter((r[3] or 0 for r in rows), dtype=np.int32, count=n)
-    multi = np.fromiter((r[2] for r in rows), dtype=bool, count=n)
-    component = np.fromiter((r[1] for r in rows), dtype=bool, count=n)
+    masks: dict[frozenset, int] = {_NO_VILLAGES: 0}
+    stage_id, part_id, ends_id, villages = [], [], [], []
+    phase, year, multi, component = [], [], [], []
+    has_seg, seg_values, has_specs = [], [], []
+    cut, norm, name_stage = _cut_stage, normalize, _name_stage
+    # one pass, one row at a time: the columns are filled as the rows are read (no list of rows kept)
+    for i, title in enumerate(titles):
+        t, comp, my, yr, sp, segment, e, ph, vs, parts = cut(norm(title))
+        stage = name_stage(t)
+        stage_id.append(stages.setdefault(stage, len(stages)))
+        name_parts = stage[6]
+        part_id.append(part_sets.setdefault(parts | name_parts, len(part_sets)) if parts or name_parts else -1)
+        ends_id.append(ends.setdefault(e, len(ends)) if e else -1)
+        mask = masks.get(vs)
+        if mask is None:
+            mask = masks[vs] = sum(1 << v for v in vs if 0 < v < 63)
+        villages.append(mask)
+        phase.append(ph or 0)
+        year.append(yr or 0)
+        multi.append(my)
+        component.append(comp)
+        if segment is not None:
+            has_seg.append(i)
+            seg_values.append(segment)
+        if sp:
+            has_specs.append((i, sp))
     seg = np.full((n, 2), np.nan)
-    has_seg = [i for i, r in enumerate(rows) if r[5] is not None]
     if has_seg:
-        seg[has_seg] = [rows[i][5] for i in has_seg]
+        seg[has_seg] = seg_values
     specs = np.full((n, len(SPEC_COLUMNS)), np.nan)
-    has_specs = [i for i, r in enumerate(rows) if r[4]]
     for c, k in enumerate(SPEC_COLUMNS):
-        rows_k = [i for i in has_specs if k in rows[i][4]]
+        rows_k = [(i, sp[k]) for i, sp in has_specs if k in sp]
         if rows_k:
-            specs[rows_k, c] = [rows[i][4][k] for i in rows_k]
-    return (list(stages), stage_id, list(ends), ends_id, villages, phase, year, multi, component, seg, specs,
-            list(part_sets), part_id)
+            specs[[i for i, _ in rows_k], c] = [v for _, v in rows_k]
+    return (list(stages), np.array(stage_id, dtype=np.int64), list(ends), np.array(ends_id, dtype=np.int64),
+            np.array(villages, dtype=np.int64), np.array(phase, dtype=np.int32), np.array(year, dtype=np.int32),
+            np.array(multi, dtype=bool), np.array(component, dtype=bool), seg, specs, list(part_sets),
+            np.array(part_id, dtype=np.int64))
 
 
 def _worker_chunk(titles: list) -> tuple:
@@ -831,6 +962,7 @@ def _columns(parts: list[tuple]) -> FeatureColumns:
         first.setdefault(s[0], s)
     s_wt = np.array([_WT_INDEX.get(s[2], -1) for s in stages] + [-1], dtype=np.int16)
     s_act = np.array([_ACTION_CODE.get(s[4], 0) for s in stages] + [0], dtype=np.int8)
+    s_rec = np.array([s[8] for s in stages] + [False], dtype=bool)
     stage_id = np.concatenate(stage_ids) if parts else np.zeros(0, np.int64)
 
     def cat(k: int, empty):
@@ -845,7 +977,7 @@ def _columns(parts: list[tuple]) -> FeatureColumns:
         segment=cat(9, np.zeros((0, 2))), segment_ends=np.concatenate(ends_ids) if parts else np.zeros(0, np.int64),
         specs=cat(10, np.zeros((0, len(SPEC_COLUMNS)))),
         part_id=np.concatenate(part_ids) if parts else np.zeros(0, np.int64), part_sets=list(part_index),
-        sites=[first[x][7] for x in name_index],
+        sites=[first[x][7] for x in name_index], recurring=s_rec[stage_id],
     )
 
 
@@ -856,7 +988,7 @@ CHUNK_TITLES = 2_000
 
 
 def feature_columns(titles, progress=None, processes: int | None = None, meanwhile=None) -> FeatureColumns:
-    """:class:`FeatureColumns` of the titles, in order; over all cores (spawned processes) for many titles.
+    """:class:`FeatureColumns` of the titles, in order; over all cores (worker processes) for many titles.
 
     The same features as :func:`features` gives one by one; when worker processes cannot be started the titles
     are read here, one after the other. ``progress(done, total)`` is called now and then. ``meanwhile()``, when
@@ -866,7 +998,7 @@ def feature_columns(titles, progress=None, processes: int | None = None, meanwhi
 
 
 def features_many(titles, progress=None, processes: int | None = None) -> list[TitleFeatures]:
-    """:func:`features` of each title, in order; over all cores (spawned processes) for many titles."""
+    """:func:`features` of each title, in order; over all cores (worker processes) for many titles."""
     parts = _map_chunks(_features_chunk, _features_chunk_worker, list(titles), progress, processes)
     return [f for part in parts for f in part]
 
@@ -881,7 +1013,7 @@ def _features_chunk_worker(titles: list) -> list[TitleFeatures]:
 
 
 def _map_chunks(here, worker, titles: list, progress, processes: int | None, meanwhile=None) -> list:
-    """``here`` (in this process) or ``worker`` (in a spawned one) on consecutive runs of the titles, in order."""
+    """``here`` (in this process) or ``worker`` (in a worker process) on consecutive runs of the titles, in order."""
     n = len(titles)
     procs = processes if processes is not None else min(os.cpu_count() or 1, 8)
     runs = [titles[i: i + CHUNK_TITLES] for i in range(0, n, CHUNK_TITLES)]
@@ -906,8 +1038,24 @@ class _NoPool(Exception):
     """Worker processes could not be started or died: the caller reads the titles itself."""
 
 
+def _start_context():
+    """How worker processes start: forked on Linux from a process with one Python thread and no Qt loaded
+    (instant: the modules are loaded already); from a fork server when other threads may run (the desktop app
+    runs the analysis in a Qt worker thread, and forking a process with threads is unsafe); spawned elsewhere
+    (Windows, macOS)."""
+    import multiprocessing
+    import sys
+    import threading
+
+    if sys.platform.startswith("linux"):
+        if threading.active_count() == 1 and not any(m.startswith("PySide6") for m in sys.modules):
+            return multiprocessing.get_context("fork")
+        return multiprocessing.get_context("forkserver")
+    return multiprocessing.get_context("spawn")
+
+
 def _pool(here, worker, runs: list, workers: int, progress, meanwhile) -> list:
-    """Spawned workers take runs from the front while this process takes them from the back, until they meet.
+    """Worker processes take runs from the front while this process takes them from the back, until they meet.
 
     The share adapts to how fast each side is (the workers start later, other programs may load a core);
     at most two runs per worker wait in the queue, so this process never waits long for the last ones.
@@ -919,7 +1067,7 @@ def _pool(here, worker, runs: list, workers: int, progress, meanwhile) -> list:
     total = sum(len(r) for r in runs)
     out: list = [None] * n_runs
     try:
-        pool = multiprocessing.get_context("spawn").Pool(workers)
+        pool = _start_context().Pool(workers)
     except Exception as exc:  # noqa: BLE001
         raise _NoPool from exc
     with pool:

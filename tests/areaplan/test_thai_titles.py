@@ -289,3 +289,38 @@ def test_fast_regex_shapes_match_the_written_patterns():
         assert ([m.span() for m in tt._VILLAGE_PLAIN_RE.finditer(plain)]  # noqa: SLF001
                 == [m.span() for m in tt._VILLAGE_RE.finditer(plain)]), s  # noqa: SLF001
         assert tt._ADMIN_PLAIN_RE.sub("|", plain) == tt._ADMIN_RE.sub("|", plain), s  # noqa: SLF001
+
+
+@pytest.mark.parametrize("method", ["fork", "forkserver", "spawn"])
+def test_feature_columns_same_with_each_way_of_starting_workers(monkeypatch, method):
+    import multiprocessing
+
+    from areaplan.analyses import thai_titles as tt
+
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"{method} start method not available on this platform")
+    titles = _SAME_TITLES * 3 + ["รณรงค์ป้องกันโรคไข้เลือดออก ตำบลบาตง", "ขอลงหินคลุกถนนเส้นนาหว้าไปโนนทอง"]
+    serial = tt.feature_columns(titles)
+    monkeypatch.setattr(tt, "POOL_MIN_TITLES", 1)
+    monkeypatch.setattr(tt, "CHUNK_TITLES", 3)
+    monkeypatch.setattr(tt, "_start_context", lambda: multiprocessing.get_context(method))
+    pooled = tt.feature_columns(titles, processes=2)
+    assert [pooled.keys[i] for i in pooled.name_id] == [serial.keys[i] for i in serial.name_id]
+    assert pooled.recurring.tolist() == serial.recurring.tolist() == [features(t).recurring for t in titles]
+    assert pooled.villages.tolist() == serial.villages.tolist()
+    assert pooled.action.tolist() == serial.action.tolist()
+
+
+def test_asphalt_prefilter_keeps_every_rewrite():
+    # ลาดยาง alone is left as it is; an asphalt word or (AC) after it is still rewritten
+    assert normalize("ถนนลาดยาง สายบ้านนา") == "ถนนลาดยาง สายบ้านนา"
+    assert normalize("ก่อสร้างถนนลาดยาง (AC) สายบ้านนา") == "ก่อสร้างถนนลาดยาง สายบ้านนา"
+    assert normalize("ก่อสร้างถนน Asphaltic Concrete สายบ้านนา") == "ก่อสร้างถนนลาดยาง สายบ้านนา"
+    assert normalize("ถนน ASPHALT สายบ้านนา") == "ถนนลาดยางสายบ้านนา"  # (the pass takes the space after it)
+
+
+def test_spec_scan_from_the_first_keyword_finds_every_size():
+    f = features("ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายบ้านนา หมู่ที่ 3 ตำบลนา อำเภอเมือง หรือมีพื้นที่ไม่น้อยกว่า 800 ตารางเมตร "
+                 "ผิวจราจรกว้าง 4 เมตร ยาว 200 เมตร")
+    assert f.specs["area"] == 800.0 and f.specs["width"] == 4.0 and f.specs["length"] == 200.0
+    assert "พื้นที่" not in f.key and "หรือมี" not in f.name
