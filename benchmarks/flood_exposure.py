@@ -6,8 +6,10 @@ Without a choice it runs all three. Boundaries are the real tambons of ../shared
 (densified with shapely.segmentize to 50 m, as real boundaries have hundreds of vertices); the depth rasters are
 synthetic (numpy, seed 2569: smooth basins plus noise, dry land as nodata) written to a temporary GeoTIFF, in UTM
 47N. Each variant runs once per round for ``--repeat`` rounds (interleaved, so a load change hits all alike); the best
-wall-clock time and the best CPU time of this process are printed. The machine is shared: CPU time is the steadier
-figure, wall time is what a user waits.
+wall-clock time and the best CPU time are printed — CPU time of this process plus AreaPlan's zonal worker processes
+(read from /proc on Linux), with the workers' share where they worked. The header says how many cores, worker
+processes and reprojection threads were used; the load average is printed at the start and the end. The machine is
+shared: CPU time is the steadier figure, wall time is what a user waits.
 
 For each polygon case it prints:
 * ``exactextract mean+max`` — exactextract called directly (same polygons, same raster in memory, same WKB feature
@@ -17,12 +19,15 @@ For each polygon case it prints:
   not timed);
 * ``exactextract + Python callback`` (``--callback``) — mean, max and a per-feature Python function for the class
   shares, the slow way the issue measured;
-* ``areaplan engine`` — :func:`areaplan.analyses.flood_exposure.zonal_class_shares` on the same inputs (includes
-  building its class bands from the depth values);
+* ``areaplan engine, one process`` — :func:`areaplan.analyses.flood_exposure.zonal_class_shares` with the worker
+  processes turned off (``MAX_WORKERS = 0``);
+* ``areaplan engine`` — the same with the work shared between this process and the spawned worker(s) (the first
+  end-to-end run of a session, while the workers start, is printed on its own line);
 * ``areaplan end to end`` — reading the raster window from the GeoTIFF and :func:`exposure_of` from lon/lat
   boundaries (reprojection and UTM areas included);
-* a per-stage table of the end-to-end run (read window, reproject, UTM areas, validity + WKB, the exactextract
-  pass with the class counts, the rest), best of ``--repeat`` runs of each stage.
+* a per-stage table of the end-to-end run (read window, reproject in threads — and GeoPandas' one-thread
+  ``to_crs`` for comparison —, UTM areas, validity, WKB + the exactextract pass with the class counts shared with
+  the workers — and in one process for comparison), best of ``--repeat`` runs of each stage.
 
 For the points it prints the sampling, reading the work types of the distinct titles alone, and
 :func:`project_exposure` (which samples while worker processes read the titles).
@@ -31,6 +36,7 @@ For the points it prints the sampling, reading the work types of the distinct ti
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -46,28 +52,63 @@ NODATA = -9999.0
 SEED = 2569
 
 
+def worker_cpu() -> float:
+    """CPU seconds used so far by AreaPlan's zonal worker processes (Linux /proc; 0 elsewhere or without them)."""
+    from areaplan.analyses import flood_exposure as fx
+
+    pool = fx._POOL.get("pool")
+    total = 0.0
+    for pid in list(getattr(pool, "_processes", None) or {}):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            pass
+    return total
+
+
+def cpu_now() -> float:
+    """CPU seconds of this process and of the zonal worker processes."""
+    return time.process_time() + worker_cpu()
+
+
+def load() -> str:
+    """The machine's load averages (1, 5, 15 min), as ``uptime`` prints them."""
+    try:
+        return "load average " + ", ".join(f"{v:.2f}" for v in os.getloadavg())
+    except OSError:
+        return "load average unknown"
+
+
 def timed(fn, repeat: int) -> tuple[float, float, object]:
-    """(best wall-clock seconds, best CPU seconds of this process, last result) of ``repeat`` runs."""
+    """(best wall-clock seconds, best CPU seconds of this process and its workers, last result) of ``repeat`` runs."""
     wall, cpu, out = [], [], None
     for _ in range(repeat):
-        t, c = time.perf_counter(), time.process_time()
+        t, c = time.perf_counter(), cpu_now()
         out = fn()
         wall.append(time.perf_counter() - t)
-        cpu.append(time.process_time() - c)
+        cpu.append(cpu_now() - c)
     return min(wall), min(cpu), out
+
+
+WORKER_CPU: dict = {}  # name -> worker CPU seconds of the run with the best wall-clock time (last interleaved call)
 
 
 def interleaved(fns: dict, repeat: int) -> dict:
     """Run each function once per round, ``repeat`` rounds (so load changes hit all alike); name -> (wall, cpu, out)."""
     wall = {k: [] for k in fns}
     cpu = {k: [] for k in fns}
+    wcpu = {k: [] for k in fns}
     out = {}
     for _ in range(repeat):
         for k, fn in fns.items():
-            t, c = time.perf_counter(), time.process_time()
+            t, c, w = time.perf_counter(), time.process_time(), worker_cpu()
             out[k] = fn()
             wall[k].append(time.perf_counter() - t)
-            cpu[k].append(time.process_time() - c)
+            wcpu[k].append(worker_cpu() - w)
+            cpu[k].append(time.process_time() - c + wcpu[k][-1])
+    WORKER_CPU.clear()
+    WORKER_CPU.update({k: wcpu[k][int(np.argmin(wall[k]))] for k in fns})
     return {k: (min(wall[k]), min(cpu[k]), out[k]) for k in fns}
 
 
@@ -161,6 +202,9 @@ def polygon_case(label: str, areas, utm, res: float, repeat: int, callback: bool
         def engine():
             return fx.zonal_class_shares(grid, polys, scheme)
 
+        def engine_one():
+            return one_process(fx, engine)
+
         def end_to_end():
             g = fx.read_raster(tif, bounds=tuple(areas.total_bounds))
             h = fx.HazardLayer("bench", "depth", scheme, grid=g, source="depth.tif", storage="file")
@@ -175,13 +219,19 @@ def polygon_case(label: str, areas, utm, res: float, repeat: int, callback: bool
 
             fns["exactextract + Python callback for classes"] = \
                 lambda: exact_extract(dsrc, feats(), ["mean", "max", shares], output="pandas")
+        if workers() and not fx._zonal_pool()._processes:  # the workers have not been started yet
+            w, c, _ = timed(end_to_end, 1)
+            print(f"   first end-to-end run of the session (worker processes starting meanwhile): wall {w:6.3f} s  "
+                  f"cpu {c:6.3f} s")
+        fns["areaplan engine, one process (MAX_WORKERS = 0)"] = engine_one
         fns["areaplan engine (class shares + mean + max)"] = engine
         fns["areaplan end to end (read window, reproject, UTM areas)"] = end_to_end
         res = interleaved(fns, repeat)
         base_w, base_c, _ = res["exactextract mean+max"]
         same_w, same_c, same = res["exactextract same work (depth + class raster frac)"]
         for name, (w, c, _) in res.items():
-            print(f"   {name:56s} wall {w:6.3f} s  cpu {c:6.3f} s   ×{w / base_w:4.2f} / ×{c / base_c:4.2f} of mean+max")
+            print(f"   {name:56s} wall {w:6.3f} s  cpu {c:6.3f} s   ×{w / base_w:4.2f} / ×{c / base_c:4.2f} of mean+max"
+                  + (f"  (workers {WORKER_CPU[name]:.2f} s cpu)" if WORKER_CPU.get(name) else ""))
         ew, ec, ours = res["areaplan engine (class shares + mean + max)"]
         print(f"   ratio areaplan engine / exactextract same work: wall {ew / same_w:.2f}, cpu {ec / same_c:.2f}; "
               f"/ exactextract mean+max: wall {ew / base_w:.2f}, cpu {ec / base_c:.2f}")
@@ -206,27 +256,66 @@ def stage_table(fx, tif: Path, areas, scheme, repeat: int) -> None:
     metric = metric_crs(geoms)
     fr = fx._project(geoms, metric, grid.crs)
     polys = np.asarray(fr.hazard, dtype=object)
-    wkb = shapely.to_wkb(polys)
     t = grid.transform
     ext = (t.c, t.f + t.e * grid.data.shape[0], t.c + t.a * grid.data.shape[1], t.f)
     wkt = grid.crs.to_wkt()
+    pb = shapely.bounds(polys)
+    cost = (pb[:, 2] - pb[:, 0]) / t.a * (pb[:, 3] - pb[:, 1]) / -t.e \
+        + fx.VERTEX_WORK * shapely.get_num_coordinates(polys)
+    lonlat = gpd_series(geoms)
     stages = {
         "read raster window (rasterio)": lambda: fx.read_raster(tif, bounds=box),
-        "reproject boundaries lon/lat → UTM (pyproj)": lambda: fx._project(geoms, metric, grid.crs),
+        f"reproject lon/lat → UTM (pyproj, {threads()} threads)": lambda: fx._project(geoms, metric, grid.crs),
+        "  (before: GeoSeries.to_crs, one thread)": lambda: lonlat.to_crs(metric),
         "measure areas in UTM (shapely.area)": lambda: shapely.area(fr.metric),
-        "validity + WKB for exactextract": lambda: (shapely.is_valid(polys), shapely.to_wkb(polys)),
-        "exactextract pass + class counts (_strip_stats)":
-            lambda: fx._strip_stats(grid.data, ext, wkt, wkb, scheme, True),
+        "validity check (shapely.is_valid)": lambda: shapely.is_valid(polys),
+        f"WKB + exactextract + class counts, {workers()} worker(s) + this":
+            lambda: fx._strip_in_runs(grid.data, ext, wkt, polys, cost, scheme, True, fx.Reporter()),
+        "  (one process: WKB + _strip_stats)":
+            lambda: fx._strip_stats(grid.data, ext, wkt, shapely.to_wkb(polys), scheme, True),
         "whole end to end (read + exposure_of)":
             lambda: fx.exposure_of(geoms, fx.HazardLayer("b", "depth", scheme, grid=fx.read_raster(tif, bounds=box),
                                                          storage="file")),
     }
     res = interleaved(stages, repeat)
-    parts = sum(w for k, (w, _, _) in res.items() if not k.startswith("whole"))
-    print("   stage                                              wall s    cpu s")
+    parts = sum(w for k, (w, _, _) in res.items() if not k.startswith(("whole", "  (")))
+    print(f"   stage (best of {repeat}; cpu includes the worker processes)                wall s    cpu s  workers")
     for name, (w, c, _) in res.items():
-        print(f"   {name:50s} {w:7.3f}  {c:7.3f}")
-    print(f"   (sum of the stages {parts:.3f} s; the rest of the whole run is assembling the table)")
+        print(f"   {name:68s} {w:7.3f}  {c:7.3f}  {WORKER_CPU.get(name, 0.0):7.3f}")
+    print(f"   (sum of the stages without the bracketed alternatives {parts:.3f} s; the rest of the whole run is "
+          "assembling the table)")
+
+
+def gpd_series(geoms):
+    """The lon/lat boundaries as a GeoSeries (for timing GeoPandas' own reprojection)."""
+    import geopandas as gpd
+
+    return gpd.GeoSeries(geoms.values, crs="EPSG:4326")
+
+
+def threads() -> int:
+    """Threads the reprojection uses on this machine."""
+    from areaplan.analyses import flood_exposure as fx
+
+    return min(fx._cpu_count(), 4)
+
+
+def workers() -> int:
+    """Worker processes the exactextract pass uses (0: all in this process)."""
+    from areaplan.analyses import flood_exposure as fx
+
+    pool = fx._zonal_pool()
+    return pool._max_workers if pool is not None else 0
+
+
+def one_process(fx, fn):
+    """Run ``fn`` with the worker processes turned off (``MAX_WORKERS = 0``)."""
+    keep = fx.MAX_WORKERS
+    fx.MAX_WORKERS = 0
+    try:
+        return fn()
+    finally:
+        fx.MAX_WORKERS = keep
 
 
 def points_case(repeat: int, n: int = 100_000) -> None:
@@ -265,6 +354,19 @@ def points_case(repeat: int, n: int = 100_000) -> None:
         b, m, out = timed(lambda: fx.project_exposure(frame, haz), max(1, repeat // 2))
         print(f"   project_exposure: sampling while the titles are read          wall {b:6.3f} s  cpu {m:6.3f} s; "
               f"flagged {int(out['flagged'].sum()):,} (later runs reuse thai_titles' cache of name stages)")
+        # what a workspace run does: the work types were stored at import (title_kinds), exposure reads them
+        from areaplan.analyses import title_kinds as tk
+        from areaplan.workspace import Workspace
+
+        with Workspace.create(Path(tmp) / "kinds.gpkg") as ws:
+            tk.attach(ws, frame)  # reads and stores every title, as the import does (not timed)
+            b, m, stored = timed(lambda: tk.attach(ws, frame), repeat)
+            print(f"   stored work types: key the titles, read title_kinds (from_workspace) wall {b:6.3f} s  "
+                  f"cpu {m:6.3f} s")
+        b, m, out2 = timed(lambda: fx.project_exposure(stored, haz), repeat)
+        same = out2.drop(columns="geometry").equals(out.drop(columns="geometry"))
+        print(f"   project_exposure with stored work types (target ≤ 1 s)       wall {b:6.3f} s  cpu {m:6.3f} s; "
+              f"{'OK' if b <= 1 else 'MISSED'}; same output as reading the titles: {same}")
 
 
 def main(argv=None) -> None:
@@ -280,8 +382,14 @@ def main(argv=None) -> None:
 
     import areaplan
 
+    from areaplan.analyses import flood_exposure as fx
+
     print(f"AreaPlan {areaplan.__version__}, exactextract {exactextract.__version__}; best of {a.repeat} interleaved "
           "runs, wall-clock and CPU time (shared machine: figures are noisy)")
+    pool = fx._zonal_pool() if fx.MAX_WORKERS > 0 else None
+    print(f"{fx._cpu_count()} cores; exactextract pass: this process + {pool._max_workers if pool else 0} spawned "
+          f"worker process(es) (MAX_WORKERS = {fx.MAX_WORKERS}); reprojection: {threads()} threads; "
+          f"CPU time counts this process and its workers; {load()} at the start")
     if a.songkhla or everything:
         areas, utm = tambons("90")
         polygon_case("Songkhla, 30 m", areas, utm, 30.0, a.repeat, a.callback)
@@ -290,6 +398,7 @@ def main(argv=None) -> None:
         polygon_case("Thailand, 250 m", areas, utm, 250.0, a.repeat, a.callback)
     if a.points or everything:
         points_case(a.repeat)
+    print(f"\n{load()} at the end")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,11 @@ connection to the workspace file. The dock then shows
 * for the chosen area: its projects with their exposure class/depth and flag, the plans touching it, and the
   committee's note (saved in the workspace table ``area_notes``);
 * the provenance (hazard source, thresholds, CRS, date, version) and an export of everything to XLSX.
+
+The committee edits a hazard's class thresholds in a dialog (ui/flood_thresholds.py; saved in the workspace, undoable
+through the window's undo stack, then the analysis runs again), and adds or replaces hazard layers. The last result
+of each (hazard, level) is stored in the workspace (areaplan.analyses.exposure_store) and shown again when the dock
+opens, with a warning and a rerun button when its inputs changed since.
 """
 
 from __future__ import annotations
@@ -24,14 +29,16 @@ from typing import Any
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -68,6 +75,46 @@ FLAG_FILL = "#ffd6d6"
 GAP_FILL = {"high_risk_low_investment": "#f3d9ef", "low_risk_investment": "#d9f0f0"}
 MAP_MODES = ("share", "bivariate", "off")
 FILTERS = ("all", "high_risk_low_investment", "low_risk_investment", "flagged")
+
+
+def confirm_replace(parent: Any, name: str) -> bool:
+    """Ask whether to replace the hazard layer of that name (tests replace this function)."""
+    t = QCoreApplication.translate
+    answer = QMessageBox.question(
+        parent, t("FloodReview", "แทนที่ชั้นข้อมูลเดิม? (Replace existing?)"),
+        t("FloodReview", "มีชั้นข้อมูลภัยชื่อ {name} อยู่แล้ว แทนที่ด้วยไฟล์ใหม่หรือไม่? ผลการวิเคราะห์ที่เก็บไว้ของชั้นนี้จะไม่เป็นปัจจุบัน "
+                         "(a hazard named {name} exists; replace it? Its stored results become out of date.)").format(name=name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class ThresholdsCommand(QUndoCommand):
+    """A hazard's class table changed by the committee; undo puts the previous one back (both stored as JSON)."""
+
+    def __init__(self, review: FloodReview, hazard: str, old: str | None, new: str | None) -> None:
+        super().__init__(QCoreApplication.translate("FloodReview", "เปลี่ยนเกณฑ์ระดับความเสี่ยงของ {name}").format(
+            name=hazard))
+        self.review, self.hazard, self.old, self.new = review, hazard, old, new
+        self.written = True  # pushed after the first write succeeded (push's redo() must not write again)
+
+    def redo(self) -> None:
+        if self.written:
+            self.written = False
+            return
+        self._write(self.new)
+
+    def undo(self) -> None:
+        self._write(self.old)
+
+    def _write(self, text: str | None) -> None:
+        try:
+            self.review._write_thresholds(self.hazard, text)
+        except Exception as exc:  # noqa: BLE001 - an exception cannot leave undo(); the history no longer holds
+            window = self.review.window_
+            window.statusBar().showMessage(str(exc), 10000)
+            stack = getattr(window, "undo_stack", None)
+            if stack is not None:
+                QTimer.singleShot(0, stack.clear)
 
 
 def level_labels() -> dict[str, str]:
@@ -146,6 +193,7 @@ def review_job(path: str | Path, hazard: str | None, level: str, crs: str | None
     """Exposure + gaps + plan index of a workspace file (own connection), and the map layer built off the UI."""
     from areaplan.analyses import flood_exposure as fx
     from areaplan.analyses import flood_gaps
+    from areaplan.analyses.exposure_store import fingerprints, save_result
     from areaplan.analyses.plan_links import PlanIndex
     from areaplan.progress import Reporter
     from areaplan.workspace import Workspace
@@ -154,6 +202,7 @@ def review_job(path: str | Path, hazard: str | None, level: str, crs: str | None
     rep(0.0, QCoreApplication.translate("FloodReview", "อ่านพื้นที่ทำงาน"))
     with Workspace.open(path) as ws:
         inputs = fx.ExposureInputs.from_workspace(ws, hazard, level=level)
+        prints = fingerprints(ws, inputs.hazard.name, level)  # the inputs as read for this run
         rep.check()
         try:
             index = PlanIndex.from_workspace(ws, cancelled=cancelled)
@@ -161,13 +210,54 @@ def review_job(path: str | Path, hazard: str | None, level: str, crs: str | None
             raise
         except Exception:  # noqa: BLE001 - the plans are an extra; the review works without them
             index = None
-    result = fx.run(inputs, progress=rep.sub(0.05, 0.9), cancelled=cancelled)
-    rep(0.9, QCoreApplication.translate("FloodReview", "วิเคราะห์ช่องว่างการลงทุน"))
+    result = fx.run(inputs, progress=rep.sub(0.05, 0.85), cancelled=cancelled)
+    rep(0.85, QCoreApplication.translate("FloodReview", "วิเคราะห์ช่องว่างการลงทุน"))
     gaps = flood_gaps.run(result)
     table = area_table(result, gaps)
     layer = flood_layer(table, level, crs)
-    rep(1.0, QCoreApplication.translate("FloodReview", "เสร็จ"))
-    return {"result": result, "gaps": gaps, "table": table, "index": index, "layer": layer}
+    # the last point where a cancel stops the run: after it the result is stored and shown, both or neither
+    rep(0.95, QCoreApplication.translate("FloodReview", "เก็บผลในพื้นที่ทำงาน"))
+    saved: str | None = None
+    try:  # one transaction: the previous stored result stays if this fails
+        with Workspace.open(path) as ws:
+            save_result(ws, result, prints=prints)
+    except Exception as exc:  # noqa: BLE001 - the result is shown anyway; the dock says why it is not kept
+        saved = str(exc)
+    return {"result": result, "gaps": gaps, "table": table, "index": index, "layer": layer, "prints": prints,
+            "save_error": saved}
+
+
+def stored_job(path: str | Path, hazard: str, level: str, crs: str | None, *, only_stale: bool = False
+               ) -> dict[str, Any] | None:
+    """The stored result as the dock shows it, read with an own connection (worker thread); only its staleness when
+    ``only_stale`` (the result is shown already)."""
+    from areaplan.analyses.exposure_store import stale_reasons
+    from areaplan.workspace import Workspace
+
+    with Workspace.open(path) as ws:
+        if only_stale:
+            return {"stale": [p.message for p in stale_reasons(ws, hazard, level)]}
+        return stored_outcome(ws, hazard, level, crs)
+
+
+def stored_outcome(ws: Any, hazard: str, level: str, crs: str | None) -> dict[str, Any] | None:
+    """The stored last result of (hazard, level) as the dock shows it (gaps, table, plan index, map layer), or None."""
+    from areaplan.analyses import flood_gaps
+    from areaplan.analyses.exposure_store import load_result
+    from areaplan.analyses.plan_links import PlanIndex
+
+    stored = load_result(ws, hazard, level)
+    if stored is None:
+        return None
+    result = stored.result
+    gaps = flood_gaps.run(result)
+    table = area_table(result, gaps)
+    try:
+        index = PlanIndex.from_workspace(ws)
+    except Exception:  # noqa: BLE001 - the plans are an extra; the review works without them
+        index = None
+    return {"result": result, "gaps": gaps, "table": table, "index": index, "layer": flood_layer(table, level, crs),
+            "stored": stored}
 
 
 def area_table(result: Any, gaps: Any) -> gpd.GeoDataFrame:
@@ -231,6 +321,7 @@ class FloodReview(QWidget):
         super().__init__(window)
         self.setObjectName("floodReview")
         self.window_ = window
+        self._loading = True  # while the hazard list is refilled (no stored result is read per item)
         self.result: Any = None
         self.gaps: Any = None
         self.index: Any = None
@@ -256,6 +347,25 @@ class FloodReview(QWidget):
         self.export_button.setToolTip(self.tr("ตารางพื้นที่ โครงการเสี่ยง ช่องว่าง บันทึกคณะกรรมการ และที่มา"))
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self._ask_export)
+        self.thresholds_button = QPushButton(self.tr("เกณฑ์ระดับความเสี่ยง (Class thresholds)…"), self)
+        self.thresholds_button.setObjectName("floodThresholdsButton")
+        self.thresholds_button.setToolTip(self.tr("แก้ไขเกณฑ์แบ่งระดับความเสี่ยงของชั้นข้อมูลภัยที่เลือก บันทึกในพื้นที่ทำงาน"))
+        self.thresholds_button.clicked.connect(self.open_thresholds)
+        self.add_hazard_button = QPushButton(self.tr("เพิ่มชั้นข้อมูลภัย…"), self)
+        self.add_hazard_button.setToolTip(self.tr("เพิ่มหรือแทนที่ GeoTIFF ความลึก/ความถี่/ระดับ หรือไฟล์พื้นที่เสี่ยง"))
+        self.add_hazard_button.clicked.connect(self.ask_add_hazard)
+        self.stale_label = QLabel(self)
+        self.stale_label.setObjectName("floodStaleLabel")
+        self.stale_label.setWordWrap(True)
+        self.stale_label.setStyleSheet("color: #9a4d00;")
+        self.rerun_button = QPushButton(self.tr("วิเคราะห์ใหม่"), self)
+        self.rerun_button.setObjectName("floodRerunButton")
+        self.rerun_button.clicked.connect(self.run_analysis)
+        self.stored: Any = None  # the StoredExposure shown, when the shown result was read from the workspace
+        self.add_runner: JobRunner | None = None
+        self.loader: JobRunner | None = None  # reads the stored result
+        self._generation = 0  # bumped by every choice, run and workspace change: a late stored result is dropped
+        self._stale: list[str] = []
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("ภัย"), self))
         top.addWidget(self.hazard_combo, 2)
@@ -263,6 +373,13 @@ class FloodReview(QWidget):
         top.addWidget(self.run_button)
         top.addWidget(self.cancel_button)
         top.addWidget(self.export_button)
+        tools_row = QHBoxLayout()
+        tools_row.addWidget(self.thresholds_button)
+        tools_row.addWidget(self.add_hazard_button)
+        tools_row.addStretch(1)
+        stale_row = QHBoxLayout()
+        stale_row.addWidget(self.stale_label, 1)
+        stale_row.addWidget(self.rerun_button)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setRange(0, 1000)
         self.status_label = QLabel(self.tr("เลือกชั้นข้อมูลภัยและระดับพื้นที่ แล้วกด \"วิเคราะห์\""), self)
@@ -362,19 +479,31 @@ class FloodReview(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(tools_row)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.status_label)
+        layout.addLayout(stale_row)
         layout.addWidget(self.provenance_label)
         layout.addLayout(view_row)
         layout.addWidget(self.legend)
         layout.addWidget(self.gap_label)
         layout.addWidget(splitter, 1)
         self._set_note_enabled(False)
+        self._set_stale([])
         window.workspaceChanged.connect(self._on_workspace_changed)
         self._fill_hazards()
+        self.hazard_combo.currentIndexChanged.connect(lambda _i: self._on_choice_changed())
+        self.level_combo.currentIndexChanged.connect(lambda _i: self._on_choice_changed())
 
     # -- hazards
     def _fill_hazards(self) -> None:
+        self._loading = True
+        try:
+            self._fill_hazard_combo()
+        finally:
+            self._loading = False
+
+    def _fill_hazard_combo(self) -> None:
         from areaplan.analyses.flood_exposure import hazard_records
 
         current = self.hazard_combo.currentData()
@@ -396,14 +525,17 @@ class FloodReview(QWidget):
         elif records:  # prefer the only depth raster, like the CLI
             depth = [i for i, r in enumerate(records) if r.get("kind") == "depth" and r.get("storage") in ("gpkg", "file")]
             self.hazard_combo.setCurrentIndex(depth[-1] if depth else 0)
-        self.run_button.setEnabled(bool(records))
+        self.run_button.setEnabled(bool(records) and not self.is_running())
+        self.thresholds_button.setEnabled(bool(records))
+        self.add_hazard_button.setEnabled(ws is not None and getattr(ws, "path", None) is not None)
         if ws is not None and not records:
             self.status_label.setText(self.tr("ยังไม่มีชั้นข้อมูลภัยในพื้นที่ทำงาน เพิ่มด้วย areaplan hazard add "
                                               "(no hazard in the workspace yet)"))
 
     def refresh_hazards(self) -> None:
-        """Read the workspace's hazard list again (after a hazard was added)."""
+        """Read the workspace's hazard list again (after a hazard was added) and show the stored result."""
         self._fill_hazards()
+        self.show_stored()
 
     def set_hazard(self, name: str) -> bool:
         """Choose a hazard by name; False when the workspace has none of that name."""
@@ -423,13 +555,16 @@ class FloodReview(QWidget):
         path = getattr(ws, "path", None)
         if ws is None or path is None or not Path(path).is_file():
             return None
-        if self.runner is not None and self.runner.is_running():
+        if self.is_running():
             return None
         hazard, level = self.hazard_combo.currentData(), self.level_combo.currentData()
         layers = self.window_.layers
         crs = layers.crs if layers is not None else None
+        self._generation += 1  # a stored result still being read is not shown over this run
         self.last_error = None
         self.run_button.setEnabled(False)
+        self.rerun_button.setEnabled(False)
+        self.thresholds_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress_bar.setValue(0)
         self.status_label.setText(self.tr("กำลังวิเคราะห์…"))
@@ -443,9 +578,13 @@ class FloodReview(QWidget):
         self.runner.finished.connect(self._on_finished)
         return self.runner
 
+    def is_running(self) -> bool:
+        """True while an analysis runs."""
+        return self.runner is not None and self.runner.is_running()
+
     def cancel(self) -> None:
         """Ask the running analysis to stop."""
-        if self.runner is not None and self.runner.is_running():
+        if self.is_running():
             self.runner.cancel()
             self.status_label.setText(self.tr("กำลังยกเลิก…"))
 
@@ -456,13 +595,20 @@ class FloodReview(QWidget):
 
     def _on_finished(self) -> None:
         self.run_button.setEnabled(self.hazard_combo.count() > 0)
+        self.rerun_button.setEnabled(True)
+        self.thresholds_button.setEnabled(self.hazard_combo.count() > 0)
         self.cancel_button.setEnabled(False)
         self.runner = None
 
     def _on_failed(self, exc: BaseException) -> None:
         self.last_error = exc
         if isinstance(exc, Cancelled):
-            self.status_label.setText(self.tr("ยกเลิกการวิเคราะห์แล้ว"))
+            self.progress_bar.setValue(0)
+            if self.result is not None:
+                self.status_label.setText(self.tr("ยกเลิกการวิเคราะห์แล้ว ยังแสดงผลเดิม (cancelled; the previous "
+                                                  "result is still shown)"))
+            else:
+                self.status_label.setText(self.tr("ยกเลิกการวิเคราะห์แล้ว (cancelled)"))
         else:
             self.status_label.setText(self.tr("วิเคราะห์ไม่ได้: {error}").format(
                 error=str(exc) if isinstance(exc, AreaPlanError) else repr(exc)))
@@ -471,14 +617,22 @@ class FloodReview(QWidget):
         self.set_outcome(outcome)
 
     def set_outcome(self, outcome: dict[str, Any]) -> None:
-        """Show a finished analysis (result, gaps, table, plan index, map layer)."""
+        """Show a finished analysis (result, gaps, table, plan index, map layer); a fresh one is stored in the
+        workspace as the last result of its hazard and level, a stored one says when it was computed."""
         self.result, self.gaps, self.index = outcome["result"], outcome["gaps"], outcome["index"]
         self.table = outcome["table"]
+        self.stored = outcome.get("stored")
         self._join_notes()
         self.progress_bar.setValue(1000)
         lines = self.result.summary() + self.gaps.summary()
         warnings = [w.message for w in self.result.warnings]
-        self.status_label.setText("\n".join(lines + warnings))
+        head = [self.when_line(self.result.provenance.created_at)]
+        if self.stored is None and "prints" in outcome:
+            error = outcome.get("save_error")
+            head.append(self.tr("เก็บผลในพื้นที่ทำงานไม่ได้: {error}").format(error=error) if error else
+                        self.tr("เก็บผลไว้ในพื้นที่ทำงานแล้ว เปิดหน้าจอนี้ครั้งหน้าจะเห็นผลนี้ (stored in the workspace)"))
+        self.status_label.setText("\n".join(head + lines + warnings))
+        self._set_stale([p.message for p in self.stored.stale] if self.stored is not None else [])
         self._show_provenance()
         self._fill_areas()
         self._fill_flagged()
@@ -487,6 +641,255 @@ class FloodReview(QWidget):
         self.set_map_mode(self.map_combo.currentData())
         self.export_button.setEnabled(True)
         self.select_area(None)
+
+    # -- the stored last result
+    def when_line(self, created_at: str) -> str:
+        """"ผลเมื่อ <Buddhist Era date> (results of <date>)" for a result computed at ``created_at``."""
+        from areaplan.analyses.exposure_store import when_text
+
+        th, en = when_text(created_at)
+        return self.tr("ผลเมื่อ {th} (results of {en})").format(th=th, en=en)
+
+    def _on_choice_changed(self) -> None:
+        if self._loading or self.is_running():
+            return
+        if self.isVisible() or self.result is not None:
+            self.show_stored()
+
+    def show_stored(self) -> JobRunner | None:
+        """Show the stored last result of the chosen hazard and level (read on a worker thread with its own
+        connection), with its date and a warning when its inputs changed since. Returns the loading job, or None
+        when nothing is stored (the table is then emptied) or there is nothing to read."""
+        from areaplan.analyses.exposure_store import run_record
+
+        ws = self.window_.workspace
+        hazard, level = self.hazard_combo.currentData(), self.level_combo.currentData()
+        path = getattr(ws, "path", None)
+        self._generation += 1
+        if self.is_running() or ws is None or hazard is None or path is None or not hasattr(ws, "read_table"):
+            return None
+        try:
+            rec = run_record(ws, hazard, level)
+        except AreaPlanError:
+            rec = None
+        if rec is None:
+            if self.result is not None:
+                self._clear_result()
+                self.status_label.setText(self.tr("ยังไม่มีผลของภัยและระดับนี้ กด \"วิเคราะห์\" "
+                                                  "(no stored result for this hazard and level)"))
+            return None
+        shown = self.result is not None and (self.result.hazard, self.result.level) == (hazard, level) and \
+            self.result.provenance.created_at == rec.get("created_at")
+        layers = self.window_.layers
+        crs = layers.crs if layers is not None else None
+        generation = self._generation
+
+        def job(progress: Any, cancelled: Any) -> dict[str, Any] | None:
+            return stored_job(path, hazard, level, crs, only_stale=shown)
+
+        def done(outcome: dict[str, Any] | None) -> None:
+            if generation != self._generation or self.is_running() or outcome is None:
+                return  # another hazard/level/run was chosen meanwhile
+            if shown:
+                self._set_stale(outcome["stale"])
+            else:
+                self.set_outcome(outcome)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation and not self.is_running():
+                self.last_error = exc
+                self.status_label.setText(self.tr("อ่านผลที่เก็บไว้ไม่ได้: {error}").format(error=str(exc)))
+
+        def finished() -> None:
+            if self.loader is runner:
+                self.loader = None
+
+        if not shown:
+            self.status_label.setText(self.tr("กำลังอ่านผลล่าสุดที่เก็บไว้… (reading the stored result)"))
+        runner = run_job(self, job, title=self.tr("ผลล่าสุด"), label="", on_done=done, on_exception=failed,
+                         dialog=False)
+        runner.finished.connect(finished)
+        self.loader = runner
+        return runner
+
+    def stale_reasons(self) -> list[str]:
+        """Why the shown result is out of date, one bilingual line each (empty: up to date)."""
+        return list(self._stale)
+
+    def _refresh_thresholds_stale(self) -> None:
+        """After the thresholds changed: compare only the thresholds with those of the shown stored result."""
+        from areaplan.analyses.exposure_store import reason, stale_reasons
+
+        ws = self.window_.workspace
+        if self.result is None or ws is None:
+            return
+        try:
+            changed = bool(stale_reasons(ws, self.result.hazard, self.result.level, ("thresholds_fp",)))
+        except AreaPlanError:
+            return
+        line = reason("thresholds_fp")
+        others = [r for r in self._stale if r != line]
+        self._set_stale(([line] if changed else []) + others)
+
+    def _set_stale(self, reasons: list[str]) -> None:
+        self._stale = list(reasons)
+        if reasons:
+            self.stale_label.setText(self.tr("⚠ ผลนี้ไม่เป็นปัจจุบัน: {reasons} กด \"วิเคราะห์ใหม่\" "
+                                             "(out of date; run again)").format(reasons="; ".join(reasons)))
+        self.stale_label.setVisible(bool(reasons))
+        self.rerun_button.setVisible(bool(reasons))
+        self.stale_label.setProperty("stale", bool(reasons))
+
+    def is_stale(self) -> bool:
+        """True when the out-of-date warning is shown."""
+        return bool(self.stale_label.property("stale"))
+
+    # -- thresholds
+    def thresholds_dialog(self) -> Any:
+        """A thresholds dialog for the chosen hazard (not yet shown), or None without a hazard."""
+        from areaplan.analyses.exposure_store import hazard_record, scheme_kind
+        from areaplan.analyses.hazard_classes import load_scheme
+        from ui.flood_thresholds import ThresholdsDialog
+
+        ws, hazard = self.window_.workspace, self.hazard_combo.currentData()
+        if ws is None or hazard is None:
+            return None
+        rec = hazard_record(ws, hazard)
+        if rec is None:
+            return None
+        return ThresholdsDialog(self, hazard, load_scheme(ws, hazard, kind=scheme_kind(ws, rec)))
+
+    def open_thresholds(self) -> bool:
+        """Show the thresholds dialog; on Save store the table (undoable) and run the analysis again."""
+        dialog = self.thresholds_dialog()
+        if dialog is None:
+            return False
+        self.last_thresholds_dialog = dialog
+        try:
+            if dialog.exec() != dialog.DialogCode.Accepted:
+                return False
+            scheme = dialog.scheme()
+        finally:
+            dialog.deleteLater()
+        if scheme is None:
+            return False
+        try:
+            return self.apply_thresholds(scheme)
+        except AreaPlanError as exc:
+            self.status_label.setText(self.tr("บันทึกเกณฑ์ไม่ได้: {error}").format(error=str(exc)))
+            return False
+
+    def apply_thresholds(self, scheme: Any, *, rerun: bool = True) -> bool:
+        """Save a class table for the chosen hazard through the window's undo stack and rerun; False if unchanged."""
+        from areaplan.analyses.hazard_classes import check_scheme, default_scheme, saved_thresholds
+
+        ws, hazard = self.window_.workspace, self.hazard_combo.currentData()
+        if ws is None or hazard is None:
+            return False
+        check_scheme(scheme)
+        old = saved_thresholds(ws, hazard)
+        new = None if scheme == default_scheme(scheme.kind) else scheme.to_json()
+        if old == new:
+            self.status_label.setText(self.tr("เกณฑ์ไม่เปลี่ยน (the thresholds are unchanged)"))
+            return False
+        self._write_thresholds(hazard, new)  # raises before anything is pushed when it cannot be saved
+        stack = getattr(self.window_, "undo_stack", None)
+        if stack is not None:
+            stack.push(ThresholdsCommand(self, hazard, old, new))
+        if rerun:
+            self.run_analysis()
+        return True
+
+    def _write_thresholds(self, hazard: str, text: str | None) -> None:
+        from areaplan.analyses.hazard_classes import ClassScheme, restore_thresholds
+
+        ws = self.window_.workspace
+        if ws is None:
+            return
+        restore_thresholds(ws, hazard, text)
+        lines = ClassScheme.from_json(text).lines() if text else [self.tr("ค่าเริ่มต้น (the defaults)")]
+        self.window_.statusBar().showMessage(self.tr("เกณฑ์ระดับความเสี่ยงของ {name}: {lines}").format(
+            name=hazard, lines="; ".join(lines)), 8000)
+        if not self.is_running():
+            self._refresh_thresholds_stale()
+
+    # -- adding / replacing a hazard
+    def ask_add_hazard(self) -> None:
+        """Choose a hazard file, its kind and name, and add it (asking before replacing a hazard of that name)."""
+        from areaplan.importers.registry import RASTER_EXTENSIONS
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("เพิ่มชั้นข้อมูลภัย"), "",
+            self.tr("GeoTIFF หรือพื้นที่เสี่ยง (*.tif *.tiff *.gpkg *.shp *.geojson *.zip);;ทุกไฟล์ (*)"))
+        if not path:
+            return
+        kind = "depth"
+        if Path(path).suffix.lower() in RASTER_EXTENSIONS:
+            kinds = ["depth", "frequency", "class"]
+            kind, ok = QInputDialog.getItem(self, self.tr("ค่าในภาพ"), self.tr("ภาพแรสเตอร์เก็บค่าอะไร (depth m, "
+                                            "frequency count, class 1..4)"), kinds, 0, False)
+            if not ok:
+                return
+        name, ok = QInputDialog.getText(self, self.tr("ชื่อชั้นข้อมูลภัย"), self.tr("ชื่อ (hazard name)"),
+                                        text=Path(path).stem)
+        if ok and name.strip():
+            self.add_hazard_file(path, name=name.strip(), kind=kind)
+
+    def add_hazard_file(self, path: str | Path, *, name: str | None = None, kind: str = "depth") -> JobRunner | None:
+        """Add a hazard file on a worker thread; a name in use is replaced only after confirm_replace says yes."""
+        from areaplan.importers.hazard import add_hazard, hazard_names
+
+        ws = self.window_.workspace
+        if ws is None or getattr(ws, "path", None) is None or self.is_running():
+            return None
+        if self.add_runner is not None and self.add_runner.is_running():
+            return None
+        name = (name or Path(path).stem).strip()
+        replace = name in hazard_names(ws)
+        if replace and not confirm_replace(self, name):
+            self.status_label.setText(self.tr("ไม่ได้แทนที่ชั้นข้อมูลภัย {name} (not replaced)").format(name=name))
+            return None
+        if replace:
+            self._close_raster_layer(name)  # its table is about to be dropped
+        self.last_error = None
+        self.add_hazard_button.setEnabled(False)
+        self.status_label.setText(self.tr("กำลังเพิ่มชั้นข้อมูลภัย {name}…").format(name=name))
+
+        def job(progress: Any, cancelled: Any) -> Any:
+            return add_hazard(ws, path, name=name, kind=kind, replace=replace, progress=progress, cancelled=cancelled)
+
+        def done(report: Any) -> None:
+            view = getattr(self.window_, "raster_view", None)
+            if view is not None:
+                view.on_workspace_changed()  # the new raster on the map
+            self._fill_hazards()
+            self.set_hazard(name)
+            self.show_stored()  # a replaced hazard: its stored result is shown as out of date
+            shown = [self.when_line(self.result.provenance.created_at)] if self.result is not None else []
+            self.status_label.setText("\n".join([*report.lines(), *shown]))
+
+        def failed(exc: BaseException) -> None:
+            self.last_error = exc
+            self.status_label.setText(self.tr("เพิ่มชั้นข้อมูลภัยไม่ได้: {error}").format(error=str(exc)))
+
+        def finished() -> None:
+            self.add_hazard_button.setEnabled(True)
+            self.add_runner = None
+
+        self.add_runner = run_job(self, job, title=self.tr("เพิ่มชั้นข้อมูลภัย"), label=str(path), on_done=done,
+                                  on_exception=failed, dialog=False)
+        self.add_runner.progressChanged.connect(self._on_progress)
+        self.add_runner.finished.connect(finished)
+        return self.add_runner
+
+    def _close_raster_layer(self, name: str) -> None:
+        layers = self.window_.layers
+        if layers is None or name not in layers or isinstance(layers[name], VectorLayer):
+            return
+        layer = layers.remove(name)
+        close = getattr(layer, "close", None)
+        if close is not None:
+            close()
 
     # -- provenance
     def provenance_lines(self) -> list[str]:
@@ -816,9 +1219,17 @@ class FloodReview(QWidget):
 
     # -- workspace
     def _on_workspace_changed(self) -> None:
-        if self.runner is not None and self.runner.is_running():
+        if self.is_running():
             self.runner.cancel()
-        self.result = self.gaps = self.index = None
+        self._clear_result()
+        self._fill_hazards()
+        if self.isVisible():
+            self.show_stored()
+
+    def _clear_result(self) -> None:
+        self._generation += 1
+        self.result = self.gaps = self.index = self.stored = None
+        self._set_stale([])
         self.table = pd.DataFrame()
         self.current_code = None
         self.area_model.set_frame(pd.DataFrame(), [])
@@ -834,7 +1245,6 @@ class FloodReview(QWidget):
         self.gap_label.setText("")
         self.export_button.setEnabled(False)
         self._show_note(None)
-        self._fill_hazards()
 
 
 def install(window: Any) -> FloodReview:

@@ -19,7 +19,6 @@ from areaplan.errors import AreaPlanError, Cancelled
 from ui.plan_links import TableData
 from ui.worker import JobRunner, run_job
 
-CONTEXT = "PlanIndexView"
 
 
 class PlanIndexView(QWidget):
@@ -120,14 +119,14 @@ class PlanIndexView(QWidget):
         if self.result is None:
             return None
         path, _filter = QFileDialog.getSaveFileName(
-            self, caption, suggested, QCoreApplication.translate(CONTEXT, "สมุดงาน Excel (*.xlsx)"))
+            self, caption, suggested, QCoreApplication.translate("PlanIndexView", "สมุดงาน Excel (*.xlsx)"))
         if not path:
             return None
         return Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
 
     def export(self, write: Callable[[], Any], target: Path, *, title: str, saved: str) -> JobRunner:
         """Run ``write`` (which writes ``target``) on a worker thread; ``saved`` (with ``{path}``) when done."""
-        writing = QCoreApplication.translate(CONTEXT, "กำลังเขียน {name}…").format(name=target.name)
+        writing = QCoreApplication.translate("PlanIndexView", "กำลังเขียน {name}…").format(name=target.name)
         self._update_status(writing)
         self.export_button.setEnabled(False)
 
@@ -135,7 +134,7 @@ class PlanIndexView(QWidget):
             self.last_export = Path(path)
             self._update_status(saved.format(path=str(path)))
             self.window_.statusBar().showMessage(
-                QCoreApplication.translate(CONTEXT, "ส่งออก {name} แล้ว").format(name=Path(path).name), 8000)
+                QCoreApplication.translate("PlanIndexView", "ส่งออก {name} แล้ว").format(name=Path(path).name), 8000)
 
         self.export_runner = run_job(
             self, lambda progress, cancelled: write(), title=title, label=writing,
@@ -146,7 +145,7 @@ class PlanIndexView(QWidget):
     def _on_export_failed(self, exc: BaseException) -> None:
         self.last_error = exc
         message = str(exc) if isinstance(exc, (AreaPlanError, OSError)) else repr(exc)
-        self._update_status(QCoreApplication.translate(CONTEXT, "ส่งออกไม่ได้: {error}").format(error=message))
+        self._update_status(QCoreApplication.translate("PlanIndexView", "ส่งออกไม่ได้: {error}").format(error=message))
 
 
 __all__ = ["PlanIndexView"]

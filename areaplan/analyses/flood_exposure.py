@@ -18,10 +18,13 @@ How (exact, vectorised, cancellable):
   the polygon covers (no pixel-centre rule). One call computes the mean/max and every class area with built-in
   operations only (no Python callbacks), in two passes over the cells: the values with the flooded mask as
   weights give ``count``, the flooded ``weighted_sum``, ``max`` and each cell's ``values`` and ``coverage``, which
-  numpy bins into the covered cells of every class (``searchsorted`` + ``bincount``, one feature at a time); the
-  mask alone gives the covered cells by ``count``. Shares are the class areas over the polygon's area in the raster's grid, so they
-  agree with exactextract's own ``frac`` of a class raster. The raster is processed in strips of at most
-  ``max_cells`` cells (sums add up across strips), which bounds memory and gives progress and cancellation.
+  numpy bins into the covered cells of every class (``searchsorted`` + ``bincount``, about a million cells at a
+  time); the mask alone gives the covered cells by ``count``. Shares are the class areas over the polygon's area in
+  the raster's grid, so they agree with exactextract's own ``frac`` of a class raster. The raster is processed in
+  strips of at most ``max_cells`` cells (sums add up across strips), which bounds memory and gives progress and
+  cancellation. A big strip is shared out in runs of features between this process and spawned worker processes
+  (:func:`_strip_in_runs`; exactextract holds the GIL, so threads would not help); boundaries are reprojected with
+  PROJ in threads (:func:`_to_crs`, PROJ releases the GIL). Both give the same numbers as one process.
 * Areas in km² are measured in the UTM zone of the data (:func:`areaplan.locate.spatial.metric_crs`): class area =
   share × polygon area in UTM. Polygons are reprojected to the raster's CRS for the coverage (a warning says so
   when that CRS is not the metric one); the raster itself is never resampled.
@@ -44,6 +47,8 @@ import shapely
 from pyproj import CRS
 
 from areaplan.analyses.base import AnalysisResult, Provenance
+from areaplan.analyses.title_kinds import ATTACHED as KIND_COLUMNS
+from areaplan.analyses.title_kinds import attach as attach_kinds
 from areaplan.analyses.hazard_classes import (
     HIGH_CLASSES,
     ClassScheme,
@@ -256,6 +261,7 @@ class ExposureInputs:
                                 f"unknown level {level!r}; use one of {', '.join(LEVELS)}")
         areas = read_areas(ws, level)
         proj = ws.read_layer("projects") if projects and ws.count("projects") else None
+        proj = attach_kinds(ws, proj) if proj is not None else None  # stored work types (title_kinds)
         frames = [g for g in (areas, proj) if g is not None and len(g)]
         bounds = _bounds(frames)
         haz = hazard_from_workspace(ws, hazard, bounds=bounds, scheme=scheme)
@@ -474,11 +480,14 @@ def _class_thresholds(dtype: np.dtype, scheme: ClassScheme) -> np.ndarray:
     return bounds.astype(np.result_type(dtype, 1.0)).astype("float64")
 
 
+_EMPTY = np.zeros(0)
+
+
 def _class_writer(thresholds: np.ndarray):
     """An exactextract Writer keeping each feature's scalar results and its covered cells per class, in input order.
 
-    The ``values`` and ``coverage`` of a feature (its cells with data) are reduced at once to the coverage per
-    class index (0 = below the first bound) with numpy, so only one feature's cells are held at a time.
+    The ``values`` and ``coverage`` of the features (their cells with data) are reduced to the coverage per class
+    index (0 = below the first bound) with numpy, a batch of about a million cells at a time.
     """
     from exactextract.writer import Writer
 
@@ -492,6 +501,8 @@ def _class_writer(thresholds: np.ndarray):
             self.names: list[str] = []
             self.rows: list[list] = []
             self.counts: list[np.ndarray] = []
+            self.cells: list = []  # (values, coverage) of the features written since the last flush
+            self.pending = 0
 
         def add_operation(self, op) -> None:
             if op.name not in ("values", "coverage"):
@@ -503,15 +514,28 @@ def _class_writer(thresholds: np.ndarray):
             v = row.values
             self.rows.append([v.get(n) for n in self.names])
             vals, cov = v.get("values"), v.get("coverage")
-            if vals is None or not len(vals):
-                self.counts.append(np.zeros(n_idx))
-            else:  # class index = number of bounds ≤ value (bounds increase; values with data only, no NaN)
-                idx = np.searchsorted(thresholds, vals, side="right")
-                self.counts.append(np.bincount(idx, weights=cov, minlength=n_idx))
+            self.cells.append((vals, cov) if vals is not None and len(vals) else (_EMPTY, _EMPTY))
+            self.pending += len(self.cells[-1][0])
+            if self.pending >= 1 << 20:  # bounded memory: about a million cells at a time
+                self.flush()
+
+        def flush(self) -> None:
+            """Covered cells per class index of the features held, all at once (numpy sums them in cell order)."""
+            k = len(self.cells)
+            if not k:
+                return
+            lens = np.fromiter((len(c[0]) for c in self.cells), dtype=np.int64, count=k)
+            vals = np.concatenate([c[0] for c in self.cells])
+            cov = np.concatenate([c[1] for c in self.cells])
+            # class index = number of bounds ≤ value (bounds increase; values with data only, no NaN)
+            key = np.repeat(np.arange(k) * n_idx, lens) + np.searchsorted(thresholds, vals, side="right")
+            self.counts.append(np.bincount(key, weights=cov, minlength=k * n_idx).reshape(k, n_idx))
+            self.cells, self.pending = [], 0
 
         def features(self) -> pd.DataFrame:
+            self.flush()
             out = pd.DataFrame(self.rows, columns=self.names, dtype="float64")
-            counts = np.array(self.counts).reshape(len(self.counts), n_idx)
+            counts = np.concatenate(self.counts) if self.counts else np.zeros((0, n_idx))
             for i in range(1, n_idx):
                 out[f"idx{i}"] = counts[:, i]
             return out
@@ -519,8 +543,15 @@ def _class_writer(thresholds: np.ndarray):
     return _ClassWriter()
 
 
+def _wet_mask(data: np.ndarray, scheme: ClassScheme) -> np.ndarray:
+    """The flooded mask (value ≥ the first class bound) as uint8 cells, 1 byte per cell."""
+    if not len(scheme.breaks):
+        return np.zeros(data.shape, dtype=np.uint8)
+    return np.greater_equal(data, scheme.breaks[0][1]).view(np.uint8)
+
+
 def _strip_stats(data: np.ndarray, ext: tuple, wkt: str, geoms: np.ndarray, scheme: ClassScheme,
-                 nodata_as_dry: bool, progress=None) -> pd.DataFrame:
+                 nodata_as_dry: bool, progress=None, wet: np.ndarray | None = None) -> pd.DataFrame:
     """exactextract sums for one strip: T_in, n_valid, value sum/max over the flooded part, covered cells per class.
 
     Built-in operations only, two passes over the cells, one coverage computation per feature: the values with the
@@ -536,8 +567,9 @@ def _strip_stats(data: np.ndarray, ext: tuple, wkt: str, geoms: np.ndarray, sche
         return NumPyRasterSource(arr, *ext, nodata=None, srs_wkt=wkt, name=name)
 
     thresholds = _class_thresholds(data.dtype, scheme)
-    wet = np.greater_equal(data, scheme.breaks[0][1]) if len(thresholds) else np.zeros(data.shape, dtype=bool)
-    vsrc, wsrc = source(data, "v"), source(wet.view(np.uint8), "wet")
+    if wet is None:  # (made once per strip by the caller when the strip is shared out in runs)
+        wet = _wet_mask(data, scheme)
+    vsrc, wsrc = source(data, "v"), source(wet, "wet")
     # one pass (same values and weights raster) for these five
     ops = [Operation("count", "n_valid", vsrc, wsrc), Operation("weighted_sum", "value_sum", vsrc, wsrc),
            Operation("max", "value_max", vsrc, wsrc), Operation("values", "values", vsrc, wsrc),
@@ -553,6 +585,310 @@ def _strip_stats(data: np.ndarray, ext: tuple, wkt: str, geoms: np.ndarray, sche
     if nodata_as_dry:
         out["n_valid"] = out["t_in"]
     return out
+
+
+#: Estimated work of a strip (cells in the features' boxes + VERTEX_WORK × vertices) from which it is shared out
+#: between this process and the worker processes; below it one process is faster than feeding workers.
+PARALLEL_MIN_WORK = 4_000_000
+#: Cost of one polygon vertex counted in raster cells (exactextract's coverage pass, measured at 250 m and 30 m).
+VERTEX_WORK = 4.6
+#: The smallest run of features handed out is a quarter of 1/PARALLEL_RUNS of a shared strip's work.
+PARALLEL_RUNS = 32
+#: Worker processes at most (this process works too); 0 keeps all the work in this process.
+MAX_WORKERS = 3
+#: How long this process waits for a worker's last run, in times what it would take itself to do it (then it does).
+WORKER_PATIENCE = 1.0
+#: "pool": the ProcessPoolExecutor (None: processes cannot be started here), "warm": started, "shm": the shared
+#: block kept for the next run (at most one strip: ``max_cells`` × 5 bytes), "lock"
+_POOL: dict = {}
+
+
+def _cpu_count() -> int:
+    """Cores this process may use."""
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # Windows, macOS
+        return os.cpu_count() or 1
+
+
+def _zonal_pool():
+    """The spawned worker processes for exactextract (started on first use, kept for the session), or None."""
+    import threading
+
+    n = min(_cpu_count() - 1, MAX_WORKERS)
+    if n < 1:
+        return None
+    with _POOL.setdefault("lock", threading.Lock()):
+        if "pool" not in _POOL:
+            try:
+                import multiprocessing
+                import os
+                from concurrent.futures import ProcessPoolExecutor
+
+                _POOL["pool"] = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"),
+                                                    initializer=_worker_start, initargs=(os.getpid(),))
+            except Exception:  # noqa: BLE001 - no processes here (sandbox…): everything runs in this process
+                _POOL["pool"] = None
+            else:
+                import atexit
+
+                atexit.register(_close_pool)
+        return _POOL["pool"]
+
+
+def _close_pool() -> None:
+    """Stop the worker processes and free the shared block at exit (while the interpreter is whole)."""
+    pool = _POOL.pop("pool", None)
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+    shm = _POOL.pop("shm", None)
+    if shm is not None:
+        _free_block(shm)
+
+
+def _drop_pool() -> None:
+    """Give up on the worker processes for this session (one died or could not start): work in this process."""
+    pool = _POOL.get("pool")
+    _POOL["pool"] = None
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _worker_start(parent: int) -> None:
+    """In a new worker process: leave when the parent is gone (killed or crashed, it could not stop its workers)."""
+    import os
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _worker_ready() -> int:
+    """Nothing: a first task that makes the pool spawn its processes (they import this module meanwhile)."""
+    import os
+
+    return os.getpid()
+
+
+def warm_workers() -> None:
+    """Start the worker processes now, in the background (they need about a second to import exactextract)."""
+    pool = _zonal_pool()
+    if pool is not None and not _POOL.get("warm"):
+        _POOL["warm"] = True
+        try:
+            for _ in range(pool._max_workers):
+                pool.submit(_worker_ready)
+        except Exception:  # noqa: BLE001 - broken or shut down: the analysis runs in this process
+            _drop_pool()
+
+
+_ATTACHED: dict = {}  # in a worker process: the shared block it has mapped ("name", "shm")
+
+
+def _attached(name: str):
+    """The parent's shared block ``name``, mapped once per worker and kept while the parent reuses it."""
+    from multiprocessing import resource_tracker, shared_memory
+
+    if _ATTACHED.get("name") != name:
+        old = _ATTACHED.pop("shm", None)
+        if old is not None:
+            try:
+                old.close()
+            except BufferError:  # a view still alive somewhere: the mapping goes with the process
+                pass
+        register = resource_tracker.register
+        resource_tracker.register = lambda *a, **k: None  # the parent owns the block and unlinks it (Python < 3.13)
+        try:
+            _ATTACHED["shm"] = shared_memory.SharedMemory(name=name)
+        finally:
+            resource_tracker.register = register
+        _ATTACHED["name"] = name
+    return _ATTACHED["shm"]
+
+
+def _zonal_run_worker(shm_name: str, shape: tuple, dtype: str, ext: tuple, wkt: str, wkb: list,
+                      scheme: ClassScheme, nodata_as_dry: bool) -> pd.DataFrame:
+    """:func:`_strip_stats` in a worker process, on the strip (values, then the flooded mask) in shared memory."""
+    shm = _attached(shm_name)
+    data = np.ndarray(shape, np.dtype(dtype), buffer=shm.buf)
+    wet = np.ndarray(shape, np.uint8, buffer=shm.buf, offset=data.nbytes)
+    return _strip_stats(data, ext, wkt, np.asarray(wkb, dtype=object), scheme, nodata_as_dry, wet=wet)
+
+
+def _shared_block(size: int):
+    """A shared memory block of at least ``size`` bytes: the one kept from the last run when it is big enough."""
+    import threading
+    from multiprocessing import shared_memory
+
+    with _POOL.setdefault("lock", threading.Lock()):
+        shm = _POOL.pop("shm", None)  # taken out while in use (two runs at once get two blocks)
+    if shm is not None and shm.size >= size:
+        return shm
+    if shm is not None:
+        _free_block(shm)
+    return shared_memory.SharedMemory(create=True, size=size)
+
+
+def _keep_block(shm) -> None:
+    """Keep the block for the next run (its pages are mapped already: copying into it is faster), or free it."""
+    with _POOL["lock"]:
+        if _POOL.get("shm") is None:
+            _POOL["shm"] = shm
+            return
+    _free_block(shm)
+
+
+def _free_block(shm) -> None:
+    """Unmap and remove a shared block."""
+    try:
+        shm.close()
+    except BufferError:  # a view still held (by an exception's traceback): unmapped when collected
+        pass
+    try:
+        shm.unlink()
+    except FileNotFoundError:
+        pass
+
+
+def _strip_in_runs(data: np.ndarray, ext: tuple, wkt: str, polys: np.ndarray, cost: np.ndarray,
+                   scheme: ClassScheme, nodata_as_dry: bool, sub: Reporter) -> pd.DataFrame:
+    """:func:`_strip_stats` of valid polygons (rows in their order), shared with the worker processes when big.
+
+    Workers take runs of consecutive polygons from the front, this process from the back, until they meet; each
+    run is a share of the work left (guided: big runs first, small ones near the end, so nobody waits long for the
+    last one), and each worker has its next run queued while it works on one. The split adapts to a late start or
+    a busy core. A worker's last runs are waited for about as long as this process would take to do them, then
+    done here too (the first result counts). The strip is copied once into shared memory for the workers. Without
+    workers (or when one fails) this process does the runs: the results are the same, feature by feature.
+    """
+    total = float(cost.sum())
+    pool = _zonal_pool() if len(polys) > 1 and total >= PARALLEL_MIN_WORK else None
+    if pool is None:
+        step = max(1, len(polys) // 50)
+        done = [0]
+
+        def tick(frac, _msg):
+            done[0] += 1
+            if done[0] % step == 0:
+                sub(frac, f"คำนวณพื้นที่เสี่ยง {done[0]:,}/{len(polys):,}")
+
+        return _strip_stats(data, ext, wkt, shapely.to_wkb(polys), scheme, nodata_as_dry, tick)
+    import threading
+    import time
+    from concurrent.futures import wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    workers = pool._max_workers
+    cum = np.concatenate([[0.0], np.cumsum(cost)])
+    share, least = 1.0 / (4 * (workers + 1)), total / PARALLEL_RUNS / 4
+    out: dict = {}  # first polygon of a run -> its rows
+    lock = threading.RLock()  # guards state and futures (feed also runs in the pool's thread, on a run handed back)
+    state = {"lo": 0, "hi": len(polys), "stop": False, "finished": 0.0, "secs": 0.0, "cost": 0.0}
+    futures: list = []
+    shm = _shared_block(data.nbytes + data.size)
+    np.ndarray(data.shape, data.dtype, buffer=shm.buf)[...] = data
+    wet = [np.ndarray(data.shape, np.uint8, buffer=shm.buf, offset=data.nbytes)]  # the flooded mask, shared too
+    if len(scheme.breaks):
+        np.greater_equal(data, scheme.breaks[0][1], out=wet[0].view(bool))
+    else:
+        wet[0][...] = 0
+
+    def take(front: bool) -> tuple[int, int] | None:
+        """The next run (first, end) from the front or the back: a share of the work left (call with the lock)."""
+        lo, hi = state["lo"], state["hi"]
+        if lo >= hi:
+            return None
+        want = max((cum[hi] - cum[lo]) * share, least)
+        if front:
+            j = min(max(int(np.searchsorted(cum, cum[lo] + want)), lo + 1), hi)
+            state["lo"] = j
+            return lo, j
+        i = max(min(int(np.searchsorted(cum, cum[hi] - want)), hi - 1), lo)
+        state["hi"] = i
+        return i, hi
+
+    def run_cost(run: tuple[int, int]) -> float:
+        return float(cum[run[1]] - cum[run[0]])
+
+    def feed(done=None) -> None:
+        """Hand a worker the next run from the front (again each time it hands one back)."""
+        with lock:
+            if done is not None and not done.cancelled() and done.exception() is None:
+                state["finished"] += run_cost(done.run)
+            if state["stop"] or state["lo"] >= state["hi"]:
+                return
+            keep = state["lo"]
+            run = take(front=True)
+            try:
+                fut = pool.submit(_zonal_run_worker, shm.name, data.shape, data.dtype.str, ext, wkt,
+                                  list(shapely.to_wkb(polys[run[0]:run[1]])), scheme, nodata_as_dry)
+            except Exception:  # noqa: BLE001 - the pool is broken or shut down: this process does the rest
+                state["lo"] = keep
+                state["stop"] = True
+                _drop_pool()
+                return
+            fut.run = run
+            futures.append(fut)
+        fut.add_done_callback(feed)
+
+    def here(run: tuple[int, int]) -> pd.DataFrame:
+        c = run_cost(run)
+
+        def tick(frac, _msg):
+            sub((state["finished"] + frac * c) / total, "คำนวณพื้นที่เสี่ยง")
+
+        t0 = time.perf_counter()
+        res = _strip_stats(data, ext, wkt, shapely.to_wkb(polys[run[0]:run[1]]), scheme, nodata_as_dry, tick, wet[0])
+        with lock:
+            state["finished"] += c
+            state["secs"] += time.perf_counter() - t0
+            state["cost"] += c
+        return res
+
+    try:
+        for _ in range(2 * workers):  # each worker: one run to work on, one queued
+            feed()
+        while True:
+            with lock:
+                run = take(front=False)
+            if run is None:
+                break
+            out[run[0]] = here(run)
+        # the workers' last runs (no run is handed out any more): wait for each about as long as this process
+        # would take to do it; a worker still busy then (its core taken by another program) is not waited for
+        rate = state["secs"] / state["cost"] if state["cost"] else math.inf
+        for fut in futures:
+            patience = WORKER_PATIENCE * rate * run_cost(fut.run)
+            deadline = time.perf_counter() + (math.inf if math.isnan(patience) else patience)
+            while not fut.done() and time.perf_counter() < deadline:
+                wait([fut], timeout=min(0.2, max(0.0, deadline - time.perf_counter())))
+                sub(state["finished"] / total, "คำนวณพื้นที่เสี่ยง")  # (checks for cancellation)
+            try:
+                if not fut.done():
+                    raise TimeoutError
+                out[fut.run[0]] = fut.result()
+            except Exception as exc:  # noqa: BLE001 - a worker that died, failed or is too slow: the run here
+                if isinstance(exc, BrokenProcessPool):
+                    _drop_pool()
+                out[fut.run[0]] = here(fut.run)
+    finally:
+        with lock:  # cancelled (or an error): no more runs are handed out; queued ones are dropped
+            state["stop"] = True
+            for fut in futures:
+                fut.cancel()
+        wet.clear()  # the last view of the block
+        if state["lo"] < state["hi"] or any(not f.done() for f in futures):
+            _free_block(shm)  # stopped early: a worker may still read it, the next run gets a new block
+        else:
+            _keep_block(shm)
+    return pd.concat([out[k] for k in sorted(out)], ignore_index=True)
 
 
 def zonal_class_shares(grid: RasterGrid, polygons: np.ndarray, scheme: ClassScheme, *, nodata_as_dry: bool = True,
@@ -579,8 +915,7 @@ def zonal_class_shares(grid: RasterGrid, polygons: np.ndarray, scheme: ClassSche
         if bad.any():
             polygons = polygons.copy()
             polygons[bad] = shapely.make_valid(polygons[bad])
-        wkb = np.empty(n, dtype=object)
-        wkb[ok] = shapely.to_wkb(polygons[ok])
+        nv = shapely.get_num_coordinates(polygons)
         rows_per = max(1, int(max_cells // max(1, data.shape[1])))
         t = grid.transform
         xmin, xmax = t.c, t.c + t.a * data.shape[1]
@@ -592,16 +927,12 @@ def zonal_class_shares(grid: RasterGrid, polygons: np.ndarray, scheme: ClassSche
             sel = np.flatnonzero(ok & (pb[:, 1] < ymax) & (pb[:, 3] > ymin) & (pb[:, 0] < xmax) & (pb[:, 2] > xmin))
             if not len(sel):
                 continue
-            sub = rep.sub(s / len(strips), (s + 1) / len(strips))
-            step = max(1, len(sel) // 50)
-            done = [0]
-
-            def tick(frac, _msg, sub=sub, total=len(sel), step=step, done=done):
-                done[0] += 1
-                if done[0] % step == 0:
-                    sub(frac, f"คำนวณพื้นที่เสี่ยง {done[0]:,}/{total:,}")
-
-            res = _strip_stats(data[r0:r1], (xmin, ymin, xmax, ymax), wkt, wkb[sel], scheme, nodata_as_dry, tick)
+            b = pb[sel]  # work estimate: cells of the feature's box within the strip, and its vertices
+            cells = (np.clip(np.minimum(b[:, 2], xmax) - np.maximum(b[:, 0], xmin), 0, None) / abs(t.a)
+                     * np.clip(np.minimum(b[:, 3], ymax) - np.maximum(b[:, 1], ymin), 0, None) / abs(t.e))
+            res = _strip_in_runs(data[r0:r1], (xmin, ymin, xmax, ymax), wkt, polygons[sel],
+                                 cells + VERTEX_WORK * nv[sel], scheme, nodata_as_dry,
+                                 rep.sub(s / len(strips), (s + 1) / len(strips)))
             t_in[sel] += res["t_in"].fillna(0).to_numpy()
             n_valid[sel] += res["n_valid"].fillna(0).to_numpy()
             vsum[sel] += res["value_sum"].fillna(0).to_numpy()
@@ -677,14 +1008,49 @@ class _Frame:
     hazard: np.ndarray
 
 
+#: Coordinates from which a reprojection is shared out over threads (PROJ releases the GIL).
+THREADED_MIN_COORDS = 200_000
+
+
+def _to_crs(geoms: np.ndarray, src: CRS, dst: CRS) -> np.ndarray:
+    """Geometries reprojected exactly as ``GeoSeries.to_crs`` does, the coordinates transformed in threads."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from pyproj import Transformer
+
+    if src.is_exact_same(dst):
+        return geoms
+    if shapely.has_z(geoms).any():  # 3-D boundaries are rare: GeoPandas keeps the z
+        return np.asarray(gpd.GeoSeries(geoms, crs=src).to_crs(dst).values)
+    xy = shapely.get_coordinates(geoms).T.copy()  # x then y, each contiguous (PROJ transforms them in place)
+    if not xy.shape[1]:
+        return geoms.copy()
+    x, y = xy[0], xy[1]
+    parts = min(_cpu_count(), 4, max(1, len(x) // THREADED_MIN_COORDS))
+    cuts = np.linspace(0, len(x), parts + 1).astype(np.int64)
+
+    def part(i: int) -> None:  # one transformer per thread (a Transformer is not shared between threads)
+        s = slice(cuts[i], cuts[i + 1])
+        Transformer.from_crs(src, dst, always_xy=True).transform(x[s], y[s], inplace=True)
+
+    if parts == 1:
+        part(0)
+    else:
+        with ThreadPoolExecutor(parts) as ex:
+            list(ex.map(part, range(parts)))
+    return shapely.set_coordinates(geoms.copy(), xy.T)
+
+
 def _project(geoms: gpd.GeoSeries, metric: str, hazard_crs: CRS | None) -> _Frame:
-    g = gpd.GeoSeries(geoms.values, crs="EPSG:4326")
-    m = g.to_crs(metric)
-    if hazard_crs is None or CRS.from_user_input(metric).equals(hazard_crs):
+    """The geometries (lon/lat) in lon/lat, in the metric CRS and in the hazard raster's CRS."""
+    g = np.asarray(geoms.values, dtype=object)
+    lonlat, mcrs = CRS.from_epsg(4326), CRS.from_user_input(metric)
+    m = _to_crs(g, lonlat, mcrs)
+    if hazard_crs is None or mcrs.equals(hazard_crs):
         h = m
     else:
-        h = g.to_crs(hazard_crs)
-    return _Frame(np.asarray(g.values), np.asarray(m.values), np.asarray(h.values))
+        h = _to_crs(g, lonlat, CRS.from_user_input(hazard_crs))
+    return _Frame(g, m, h)
 
 
 def exposure_of(geoms: gpd.GeoSeries, hazard: HazardLayer, *, metric: str | None = None,
@@ -704,6 +1070,9 @@ def exposure_of(geoms: gpd.GeoSeries, hazard: HazardLayer, *, metric: str | None
     is_line = present & np.isin(types, (1, 2, 5))
     is_point = present & np.isin(types, (0, 4))
     hcrs = hazard.grid.crs if hazard.is_raster else None
+    if hcrs is not None and is_poly.any() and (hazard.grid.data.size + VERTEX_WORK * shapely.get_num_coordinates(
+            np.asarray(geoms.values, dtype=object)[is_poly]).sum()) >= PARALLEL_MIN_WORK:
+        warm_workers()  # the worker processes start while the boundaries are reprojected
     fr = _project(geoms, metric, hcrs)
     shares = np.full((n, 6), np.nan)
     vmean = np.full(n, np.nan)
@@ -878,30 +1247,41 @@ def project_kinds(projects: pd.DataFrame, *, progress: Reporter | None = None,
                   meanwhile=None) -> pd.DataFrame:
     """Work type (from the title), construction and flood-mitigation flags of each project.
 
-    Each distinct title is read once, as columns (:func:`areaplan.analyses.thai_titles.feature_columns`, over all
-    cores for many titles); ``meanwhile()``, when given, runs here while worker processes read titles.
+    Work types stored in the workspace (:func:`areaplan.analyses.title_kinds.attach` columns, added by
+    :meth:`ExposureInputs.from_workspace`) are taken as they are; the other titles are read once per distinct title
+    (:func:`areaplan.analyses.thai_titles.feature_columns`, over all cores for many titles). ``meanwhile()``, when
+    given, runs here once (while worker processes read titles, if any are read).
     """
-    from areaplan.analyses.thai_titles import WORK_TYPES, feature_columns, normalize
+    from areaplan.analyses.title_kinds import ATTACHED, read_titles
 
     rep = progress or Reporter()
     titles = projects["title"].astype(object).where(projects["title"].notna(), "") if "title" in projects \
         else pd.Series([""] * len(projects), index=projects.index, dtype=object)
-    codes, uniq = pd.factorize(titles.to_numpy(dtype=object))
+    n = len(projects)
+    work_type = np.full(n, "", dtype=object)
+    says = np.zeros(n, dtype=bool)
+    known = np.zeros(n, dtype=bool)
+    if ATTACHED[0] in projects:  # stored work types ('' none; None not stored)
+        known = projects[ATTACHED[0]].notna().to_numpy()
+        work_type[known] = projects[ATTACHED[0]].to_numpy(dtype=object)[known]
+        says[known] = projects[ATTACHED[1]].to_numpy()[known].astype(bool)
+    todo = np.flatnonzero(~known)
+    codes, uniq = pd.factorize(titles.to_numpy(dtype=object)[todo])
     uniq = np.asarray(uniq, dtype=object)
 
     def tick(done: int, total: int) -> None:
         rep(done / max(1, total), f"อ่านประเภทงานจากชื่อโครงการ {done:,}/{total:,}")
 
-    cols = feature_columns(list(uniq), tick, meanwhile=meanwhile)
-    names = np.array([w.code for w in WORK_TYPES] + [""], dtype=object)  # index -1: no work type
-    wt = names[cols.work_type]
-    built = np.isin(wt, CONSTRUCTION_WORK_TYPES)
-    unknown = np.flatnonzero(cols.work_type < 0)  # no work type: a title with ก่อสร้าง (normalised) is a construction
-    built[unknown] = [("ก่อสร้าง" in normalize(t)) for t in uniq[unknown]]
-    work_type = wt[codes] if len(uniq) else np.array([""] * len(projects), dtype=object)
+    wt, sc = read_titles(list(uniq), tick, meanwhile=meanwhile)  # runs meanwhile() even with no titles to read
+    if len(uniq):
+        work_type[todo] = wt[codes]
+        says[todo] = sc[codes]
+    # a title without a work type that says ก่อสร้าง (normalised) is a construction
+    wt = pd.Series(work_type, dtype=object)  # pandas isin hashes (numpy's sorts object arrays)
+    built = wt.isin(CONSTRUCTION_WORK_TYPES).to_numpy() | ((work_type == "") & says)
     agenda = projects["agenda"].astype(object) if "agenda" in projects else pd.Series(None, index=projects.index)
-    mitigation = (agenda == MITIGATION_AGENDA).to_numpy() | np.isin(work_type, MITIGATION_WORK_TYPES)
-    construction = (built[codes] if len(uniq) else np.zeros(len(projects), bool)) & ~mitigation
+    mitigation = (agenda == MITIGATION_AGENDA).to_numpy() | wt.isin(MITIGATION_WORK_TYPES).to_numpy()
+    construction = built & ~mitigation
     return pd.DataFrame({"work_type": work_type, "is_construction": construction, "is_mitigation": mitigation},
                         index=projects.index)
 
@@ -942,7 +1322,7 @@ def project_exposure(projects: gpd.GeoDataFrame, hazard: HazardLayer, *, metric:
         value_mean=ex["value_mean"].to_numpy(dtype=float), value_max=ex["value_max"].to_numpy(dtype=float),
         work_type=kinds["work_type"].to_numpy(), is_construction=kinds["is_construction"].to_numpy(),
         is_mitigation=kinds["is_mitigation"].to_numpy(), flagged=flagged,
-    )
+    ).drop(columns=[c for c in KIND_COLUMNS if c in frame])
     out["flag_reason"] = np.where(
         flagged,
         np.where(is_point, "งานก่อสร้างตั้งอยู่ในพื้นที่เสี่ยงสูง/สูงมาก (construction in a high/very-high hazard zone)",
@@ -955,30 +1335,41 @@ def project_exposure(projects: gpd.GeoDataFrame, hazard: HazardLayer, *, metric:
     return out
 
 
+def _per_distinct(values: pd.Series, fn) -> np.ndarray:
+    """``fn`` of each distinct non-null value, spread back over the rows (None where null)."""
+    codes, uniq = pd.factorize(values.astype(object))
+    return np.array([fn(v) for v in uniq] + [None], dtype=object)[codes]
+
+
 def area_keys(projects: pd.DataFrame, level: str) -> pd.Series:
     """The code of the area of ``level`` each project is located in (DOPA digits; None when unknown)."""
-    def col(name):
-        if name not in projects:
-            return pd.Series([None] * len(projects), index=projects.index, dtype=object)
-        s = projects[name].astype(object)
-        return s.where(s.notna() & (s.astype(str).str.strip() != ""), None)
+    n = len(projects)
 
-    tambon = col("tambon_code").map(lambda v: None if v is None else str(v).strip())
+    def col(name: str, strip: bool = True) -> np.ndarray:  # text of a code column; None when missing or blank
+        if name not in projects:
+            return np.full(n, None, dtype=object)
+        return _per_distinct(projects[name], lambda v: None if str(v).strip() == "" else
+                             (str(v).strip() if strip else v))
+
+    tambon = col("tambon_code")
     if level == "tambon":
-        return tambon
+        return pd.Series(tambon, index=projects.index, dtype=object)
     if level == "muban":
-        vno = pd.to_numeric(projects["village_no"], errors="coerce") if "village_no" in projects else \
-            pd.Series(np.nan, index=projects.index)
-        ok = tambon.notna() & vno.notna()
-        out = pd.Series([None] * len(projects), index=projects.index, dtype=object)
-        out[ok] = tambon[ok] + vno[ok].astype(int).map("{:02d}".format)
-        return out
+        vno = pd.to_numeric(projects["village_no"], errors="coerce").to_numpy(dtype=float, na_value=np.nan) \
+            if "village_no" in projects else np.full(n, np.nan)
+        ok = pd.notna(tambon) & ~np.isnan(vno)
+        out = np.full(n, None, dtype=object)
+        if ok.any():
+            two = np.char.zfill(vno[ok].astype(np.int64).astype(str), 2).astype(object)
+            out[ok] = tambon[ok] + two
+        return pd.Series(out, index=projects.index, dtype=object)
     width = {"amphoe": 4, "changwat": 2}[level]
-    own = col(f"{level}_code").map(lambda v: None if v is None else str(v).strip())
-    derived = tambon.map(lambda v: None if v is None else v[:width])
+    own = col(f"{level}_code")
+    derived = _per_distinct(pd.Series(tambon), lambda v: v[:width])
     if level == "changwat":
-        derived = derived.where(derived.notna(), col("amphoe_code").map(lambda v: None if v is None else str(v)[:2]))
-    return own.where(own.notna(), derived)
+        parent = _per_distinct(pd.Series(col("amphoe_code", strip=False)), lambda v: str(v)[:2])
+        derived = np.where(pd.isna(derived), parent, derived)
+    return pd.Series(np.where(pd.isna(own), derived, own), index=projects.index, dtype=object)
 
 
 # ------------------------------------------------------------------------------------------- result

@@ -167,6 +167,9 @@ def validate_scheme(scheme: ClassScheme) -> list[Problem]:
                                 f"class codes {unknown} do not exist (use 1–4)"))
     if any(not math.isfinite(b) for b in bounds):
         problems.append(Problem("เกณฑ์ต้องเป็นตัวเลข", "thresholds must be finite numbers"))
+    elif any(b < 0 for b in bounds):
+        problems.append(Problem("เกณฑ์ต้องไม่ติดลบ (ความลึก จำนวนครั้ง และรหัสระดับเริ่มที่ 0)",
+                                "thresholds must not be negative (depths, counts and codes start at 0)"))
     if any(b2 <= b1 for b1, b2 in zip(bounds, bounds[1:])) or any(c2 <= c1 for c1, c2 in zip(codes, codes[1:])):
         problems.append(Problem("เกณฑ์และระดับต้องเรียงจากน้อยไปมาก ไม่ซ้ำกัน",
                                 "classes and thresholds must be strictly increasing"))
@@ -211,6 +214,20 @@ def save_scheme(ws, hazard: str, scheme: ClassScheme) -> None:
     _hazard_row(ws, hazard)
     with ws.transaction() as c:
         c.execute("UPDATE hazards SET thresholds = ? WHERE name = ?", (scheme.to_json(), hazard))
+
+
+def saved_thresholds(ws, hazard: str) -> str | None:
+    """The class table saved for a hazard as stored (JSON text), or None when the default of its kind applies."""
+    text = _hazard_row(ws, hazard).get("thresholds")
+    return text if isinstance(text, str) and text.strip() else None
+
+
+def restore_thresholds(ws, hazard: str, text: str | None) -> None:
+    """Put back a hazard's stored class table as returned by :func:`saved_thresholds` (None: the default)."""
+    if text is None:
+        reset_scheme(ws, hazard)
+    else:
+        save_scheme(ws, hazard, ClassScheme.from_json(text))
 
 
 def reset_scheme(ws, hazard: str) -> None:

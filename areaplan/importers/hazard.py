@@ -131,3 +131,88 @@ def check_raster(path, *, kind: str = "depth") -> dict:
         raise ImportFormatError(f"ไม่รู้จักชนิดค่าในภาพ {kind!r} (ใช้ depth, frequency หรือ class)",
                                 f"unknown raster kind {kind!r}; use depth, frequency or class", path=path)
     return info
+
+
+# ------------------------------------------------------------------------------------------- adding / replacing
+
+class HazardExistsError(ImportFormatError):
+    """A hazard of that name exists and replacing it was not asked for."""
+
+
+def hazard_names(ws) -> list[str]:
+    """Names of the hazards registered in a workspace."""
+    return [str(n) for n in ws.read_table("hazards")["name"]]
+
+
+def drop_raster_table(conn, table_name: str) -> None:
+    """Remove a gridded-coverage table and its GeoPackage registrations (inside the caller's transaction)."""
+    conn.execute(f'DROP TABLE IF EXISTS "{table_name}"')  # its triggers go with it
+    for table, column in (("gpkg_tile_matrix", "table_name"), ("gpkg_tile_matrix_set", "table_name"),
+                          ("gpkg_2d_gridded_coverage_ancillary", "tile_matrix_set_name"),
+                          ("gpkg_2d_gridded_tile_ancillary", "tpudt_name"), ("gpkg_extensions", "table_name"),
+                          ("gpkg_contents", "table_name")):  # fmt: skip
+        exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()
+        if exists:
+            conn.execute(f'DELETE FROM "{table}" WHERE "{column}" = ?', (table_name,))
+
+
+def _drop_hazard(conn, record: dict, *, keep_row: bool = False) -> None:
+    """Remove what a hazard record holds: its raster table (stored rasters) or zones (vector), and its row."""
+    if record.get("storage") == "gpkg" and record.get("table_name"):
+        drop_raster_table(conn, str(record["table_name"]))
+    elif record.get("storage") == "vector":
+        conn.execute("DELETE FROM hazard_zones WHERE hazard = ?", (record["name"],))
+    if not keep_row:
+        conn.execute("DELETE FROM hazards WHERE fid = ?", (int(record["fid"]),))
+
+
+def add_hazard(ws, path, *, name: str | None = None, kind: str = "depth", replace: bool = False,
+               progress=None, cancelled=None):
+    """Add a hazard raster (stored in the workspace) or zone file; with ``replace`` an existing hazard of that name
+    is replaced (its saved thresholds kept when the kind is unchanged). Returns the ImportReport; every import is
+    logged in ``import_log`` (the entry of the replaced layer stays). Stored exposure results of the hazard become
+    stale (their fingerprint names the replaced layer)."""
+    from pathlib import Path
+
+    from areaplan.importers.pipeline import import_file
+    from areaplan.importers.registry import RASTER_EXTENSIONS
+    from areaplan.workspace import now_iso
+
+    path = Path(path)
+    name = name or path.stem
+    is_raster = path.suffix.lower() in RASTER_EXTENSIONS
+    if is_raster:
+        check_raster(path, kind=kind)
+    rows = ws.read_table("hazards", where="name = ?", params=(name,)).to_dict("records")
+    old = rows[0] if rows else None
+    if old is not None and not replace:
+        raise HazardExistsError(f"มีชั้นข้อมูลภัยชื่อ {name!r} อยู่แล้ว ตั้งชื่อใหม่ด้วย --name หรือแทนที่ด้วย --replace",
+                                f"a hazard named {name!r} exists already; choose another with --name, or pass "
+                                "--replace to replace it", path=path)
+    if old is None:
+        return import_file(ws, path, "hazard", hazard_name=name, raster_kind=kind, progress=progress,
+                           cancelled=cancelled)
+    if not is_raster:  # the zone import replaces the zones and the row of that name in its own transaction
+        report = import_file(ws, path, "hazard", hazard_name=name, progress=progress, cancelled=cancelled)
+        if old.get("storage") == "gpkg":
+            with ws.transaction() as c:
+                _drop_hazard(c, old, keep_row=True)
+        report.notes.append(f"แทนที่ชั้นข้อมูลภัย {name} เดิม (replaced the previous hazard {name})")
+        return report
+    # a raster: stored under a new table first (GDAL writes through its own connection), then swapped in one
+    # transaction, so a crash leaves either the old hazard or the new one (under a temporary name)
+    stamp = now_iso().replace("-", "").replace(":", "").replace("T", "_")[:15]
+    temp = f"{name}__r{stamp}"
+    while temp in hazard_names(ws):
+        temp += "x"
+    report = import_file(ws, path, "hazard", hazard_name=temp, raster_kind=kind, progress=progress,
+                         cancelled=cancelled)
+    new = ws.read_table("hazards", where="name = ?", params=(temp,)).to_dict("records")[0]
+    thresholds = old.get("thresholds") if str(old.get("kind")) == kind else None
+    with ws.transaction() as c:
+        _drop_hazard(c, old)
+        c.execute("UPDATE hazards SET name = ?, thresholds = ? WHERE fid = ?", (name, thresholds, int(new["fid"])))
+        c.execute("UPDATE gpkg_contents SET identifier = ?, description = ? WHERE table_name = ?",
+                  (name, name, new["table_name"]))
+    report.notes.append(f"แทนที่ชั้นข้อมูลภัย {name} เดิม (replaced the previous hazard {name})")
+    return report

@@ -12,7 +12,9 @@ from areaplan.importers.boundaries import derive_parents, detect_level, map_boun
 from areaplan.importers.columns import PLAN_COLUMNS, PROJECT_COLUMNS, fold_header, match_headers
 from areaplan.importers.hazard import map_hazard
 from areaplan.importers.indicators import import_indicators
+from areaplan.importers.normalize import text_column
 from areaplan.importers.plans import map_plans
+from areaplan.analyses.title_kinds import TitleKindsJob
 from areaplan.importers.projects import LocateContext, map_projects
 from areaplan.importers.registry import RASTER_EXTENSIONS, iter_tables
 from areaplan.importers.report import ImportReport
@@ -112,6 +114,24 @@ def _import_projects(ws, path, layer, report, rep, _hazard_name, chunk_rows=50_0
     sources: set[str] = set()
     tables = iter_tables(path, schema=PROJECT_COLUMNS, layer=layer, area_of_interest=ctx.area_of_interest,
                          chunk_rows=chunk_rows)
+    kinds = TitleKindsJob(ws)  # work types of the new titles, read by a worker process meanwhile (title_kinds)
+    try:
+        _import_project_chunks(ws, tables, ctx, report, rep, seen, sources, kinds)
+        kinds.finish(rep.sub(0.9, 0.99))
+    finally:
+        kinds.close()
+
+
+def _titles_ahead(raw) -> pd.Series:
+    """The titles of a chunk as map_projects stores them (read ahead; anything it misses is read at the end)."""
+    src = raw.frame
+    geom = src.geometry.name if isinstance(src, gpd.GeoDataFrame) else None
+    mapping = match_headers([c for c in src.columns if c != geom], PROJECT_COLUMNS)
+    column = next((c for c, field in mapping.items() if field == "title"), None)
+    return text_column(src[column]).dropna() if column is not None else pd.Series([], dtype=object)
+
+
+def _import_project_chunks(ws, tables, ctx, report, rep, seen, sources, kinds) -> None:
     for i, raw in enumerate(tables):
         rep.check()
         rep(min(0.9, 0.1 + 0.1 * i), f"จัดตำแหน่งโครงการ {report.rows_read + len(raw.frame):,} แถว")
@@ -120,11 +140,13 @@ def _import_projects(ws, path, layer, report, rep, _hazard_name, chunk_rows=50_0
             ws.delete("rejected_rows", "source = ?", (raw.source,))
             ws.delete("project_plans", "source = ? AND how = 'import'", (raw.source,))
         report.rows_read += len(raw.frame)
+        kinds.add(_titles_ahead(raw))  # the worker reads these titles while the chunk is located
         mapped = map_projects(raw, ctx, seen_ids=seen)
         report.rejected.extend(mapped.rejected)
         report.warnings.extend(mapped.warnings)
         report.notes.extend(mapped.notes)
         frame = mapped.frame
+        kinds.add(frame["title"])
         inserted, updated = ws.upsert("projects", frame)
         report.imported += inserted
         report.updated += updated

@@ -190,6 +190,52 @@ TABLES: tuple[Table, ...] = (
         "Map annex print templates",
         unique="name",
     ),
+    # derived cache: the work type read once per distinct project title and rules version, as packed arrays
+    # (areaplan/analyses/title_kinds.py)
+    Table(
+        "title_kinds",
+        """
+  rules TEXT NOT NULL, titles INTEGER NOT NULL, work_types TEXT NOT NULL, title_keys BLOB NOT NULL,
+  work_type_index BLOB NOT NULL, says_construction BLOB NOT NULL, stored_at TEXT""",
+        "ประเภทงานจากชื่อโครงการ",
+        "Work types read from project titles",
+    ),
+    # the last flood-exposure result per (hazard, level): areaplan/analyses/exposure_store.py
+    Table(
+        "exposure_runs",
+        """
+  hazard TEXT NOT NULL, level TEXT NOT NULL, hazard_kind TEXT, created_at TEXT, thresholds TEXT,
+  provenance TEXT, warnings TEXT, hazard_fp TEXT, thresholds_fp TEXT, boundaries_fp TEXT, projects_fp TEXT,
+  areaplan_version TEXT, saved_at TEXT""",
+        "ผลความเสี่ยงน้ำท่วมล่าสุด (ที่มา)",
+        "Last flood-exposure runs (provenance)",
+        unique="hazard, level",
+    ),
+    Table(
+        "exposure_areas",
+        """
+  hazard TEXT NOT NULL, level TEXT NOT NULL, code TEXT NOT NULL, name_th TEXT, name_en TEXT, parent_code TEXT,
+  area_km2 REAL, area_rai REAL, c1_km2 REAL, c1_rai REAL, c1_share REAL, c2_km2 REAL, c2_rai REAL, c2_share REAL,
+  c3_km2 REAL, c3_rai REAL, c3_share REAL, c4_km2 REAL, c4_rai REAL, c4_share REAL, none_share REAL,
+  nodata_share REAL, flooded_km2 REAL, flooded_rai REAL, flooded_share REAL, high_km2 REAL, high_rai REAL,
+  high_share REAL, max_class INTEGER, value_mean REAL, value_max REAL, projects INTEGER, exposed_projects INTEGER,
+  flagged_projects INTEGER, mitigation_projects INTEGER, mitigation_budget REAL""",
+        "ผลความเสี่ยงน้ำท่วมรายพื้นที่ (เชื่อมกับขอบเขตด้วย code)",
+        "Last flood exposure per area (join to the boundaries by code)",
+        unique="hazard, level, code",
+    ),
+    Table(
+        "exposure_projects",
+        """
+  hazard TEXT NOT NULL, level TEXT NOT NULL, project_fid INTEGER NOT NULL, project_id TEXT, sampled INTEGER,
+  measure TEXT, size REAL, none_share REAL, c1_share REAL, c2_share REAL, c3_share REAL, c4_share REAL,
+  nodata_share REAL, high_share REAL, max_class INTEGER, hazard_value REAL, value_mean REAL, value_max REAL,
+  work_type TEXT, is_construction INTEGER, is_mitigation INTEGER, flagged INTEGER, flag_reason TEXT,
+  tambon_key TEXT, amphoe_key TEXT, changwat_key TEXT, muban_key TEXT""",
+        "ผลความเสี่ยงน้ำท่วมรายโครงการ (เชื่อมกับ projects ด้วย fid)",
+        "Last flood exposure per project (join to projects by fid)",
+        unique="hazard, level, project_fid",
+    ),
 )
 
 TABLE_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}

@@ -172,12 +172,14 @@ def test_chart_click_selects_the_area(qtbot, review):
     assert 4 in panel.class_chart.bars and 2 in panel.class_chart.bars
 
 
-def test_note_saved_and_shown_after_reopening(qtbot, review, demo_path):
+def test_note_and_last_result_shown_after_reopening(qtbot, review, demo_path):
     from areaplan.analyses.area_notes import note_for
 
     panel, window = review, review.window_
     run(qtbot, panel)
-    code = str(panel.area_model.frame.iloc[0]["code"])
+    ranked = panel.area_model.frame["code"].astype(str).tolist()
+    created = panel.result.provenance.created_at
+    code = ranked[0]
     assert panel.select_area(code)
     assert panel.note_save.isEnabled()
     panel.note_edit.setPlainText("เสนอขุดลอกคลองก่อนฤดูฝน")
@@ -185,29 +187,78 @@ def test_note_saved_and_shown_after_reopening(qtbot, review, demo_path):
     assert panel.save_note()
     assert panel.table.set_index("code").loc[code, "note"] == "เสนอขุดลอกคลองก่อนฤดูฝน"
 
-    window.open_workspace(demo_path)  # reopen: the dock forgets everything
-    assert panel.result is None and panel.note_edit.toPlainText() == ""
+    window.open_workspace(demo_path)  # reopen: the last review is read back from the workspace at once
+    assert panel.loader is not None, "the stored result is read on a worker thread"
+    qtbot.waitUntil(lambda: panel.loader is None, timeout=60_000)
     assert note_for(window.workspace, "tambon", code)["note"] == "เสนอขุดลอกคลองก่อนฤดูฝน"
-    assert panel.set_hazard(HAZARD)
-    run(qtbot, panel)
+    assert panel.runner is None, "nothing is recomputed"
+    assert panel.result is not None and panel.result.provenance.created_at == created
+    assert panel.status_label.text().startswith("ผลเมื่อ ") and "(results of " in panel.status_label.text()
+    assert " 25" in panel.status_label.text().splitlines()[0], "a Buddhist Era date"
+    assert not panel.is_stale() and not panel.rerun_button.isVisible()
+    assert panel.area_model.frame["code"].astype(str).tolist() == ranked
+    assert panel.map_layer() is not None and panel.export_button.isEnabled()
+    assert HAZARD in panel.provenance_label.text() and "depth.tif" in panel.provenance_label.text()
     panel.select_area(code)
+    assert len(panel.project_model.frame) > 0
     assert panel.note_edit.toPlainText() == "เสนอขุดลอกคลองก่อนฤดูฝน"
     assert panel.note_status.currentData() == "proposed"
-    assert "เสนอขุดลอก" in panel.note_info.text() or panel.note_info.text().startswith("บันทึกเมื่อ")
+    assert panel.note_info.text().startswith("บันทึกเมื่อ")
 
 
-def test_amphoe_level_and_cancel(qtbot, review):
-    panel = review
-    panel.set_level("amphoe")
-    runner = panel.run_analysis()
-    panel.cancel()
-    qtbot.waitUntil(lambda: panel.runner is None, timeout=120_000)
+def slow_engine(monkeypatch, delay: float = 0.05) -> None:
+    """Make the real exposure engine slow: every progress report of fx.run waits a little (cancel still works)."""
+    import time
+
+    from areaplan.analyses import flood_exposure as fx
+
+    real = fx.run
+
+    def slow(inputs, *, progress=None, cancelled=None):
+        def tick(fraction, message=""):
+            time.sleep(delay)
+            if progress is not None:
+                progress(fraction, message)
+
+        return real(inputs, progress=tick, cancelled=cancelled)
+
+    monkeypatch.setattr(fx, "run", slow)
+
+
+def test_cancel_a_long_run_keeps_the_previous_result(qtbot, review, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from areaplan.analyses.exposure_store import run_record
     from areaplan.errors import Cancelled
 
-    if panel.result is None:  # cancelled in time
-        assert isinstance(panel.last_error, Cancelled)
-        assert "ยกเลิก" in panel.status_label.text()
-    assert runner is not None
+    panel = review
+    panel.set_level("amphoe")
+    run(qtbot, panel)
+    previous, rows = panel.result, panel.area_model.frame["code"].astype(str).tolist()
+    layer = panel.map_layer()
+    stored = run_record(panel.window_.workspace, HAZARD, "amphoe")["created_at"]
+
+    slow_engine(monkeypatch, delay=0.2)
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    assert panel.runner is not None and panel.cancel_button.isEnabled() and not panel.run_button.isEnabled()
+    qtbot.waitUntil(lambda: panel.progress_bar.value() > 0, timeout=60_000)  # the engine is under way
+    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.runner is None, timeout=60_000)
+
+    assert isinstance(panel.last_error, Cancelled)
+    status = panel.status_label.text()
+    assert "ยกเลิก" in status and "cancelled" in status and "previous result is still shown" in status
+    assert panel.result is previous, "no partial result replaces the shown one"
+    assert panel.area_model.frame["code"].astype(str).tolist() == rows
+    assert panel.map_layer() is layer and layer.visible
+    assert panel.run_button.isEnabled() and not panel.cancel_button.isEnabled()
+    assert panel.thresholds_button.isEnabled() and panel.progress_bar.value() == 0
+    assert run_record(panel.window_.workspace, HAZARD, "amphoe")["created_at"] == stored, "nothing stored"
+
+
+def test_amphoe_level(qtbot, review):
+    panel = review
+    panel.set_level("amphoe")
     run(qtbot, panel)
     assert panel.result.level == "amphoe"
     assert panel.area_model.rowCount() == len(panel.window_.layers["amphoe"].data)

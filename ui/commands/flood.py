@@ -27,6 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     s.add_argument("--nodata-unknown", action="store_true",
                    help="นับค่า nodata เป็น 'ไม่มีข้อมูล' แทน 'ไม่ท่วม' (count nodata cells as unknown, not dry)")
     s.add_argument("--overwrite", action="store_true", help="เขียนทับไฟล์เดิม (replace an existing output)")
+    s.add_argument("--save", action="store_true",
+                   help="เก็บผลไว้ในพื้นที่ทำงานเป็นผลล่าสุดของภัยและระดับนี้ (store the result in the workspace "
+                        "as the last one of this hazard and level; the review screen shows it on opening)")
     s.set_defaults(func=cmd_exposure)
 
     h = subparsers.add_parser("hazard", help="จัดการชั้นข้อมูลภัย (hazard layers)")
@@ -37,6 +40,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     a.add_argument("--kind", choices=HAZARD_KINDS, default="depth",
                    help="ค่าในภาพแรสเตอร์ (raster values: depth m, frequency count, class 1..4; default depth)")
     a.add_argument("--name", help="ชื่อชั้นข้อมูลภัย (hazard name; default: the file name)")
+    a.add_argument("--replace", action="store_true",
+                   help="แทนที่ชั้นข้อมูลภัยชื่อเดิม (replace the hazard of that name; its stored results become stale)")
     a.set_defaults(func=cmd_hazard_add)
 
 
@@ -44,7 +49,8 @@ def cmd_exposure(args: argparse.Namespace) -> int:
     """Run the exposure analysis on a workspace and write the table(s)."""
     from areaplan.analyses import flood_gaps
     from areaplan.analyses.area_notes import notes
-    from areaplan.analyses.flood_exposure import ExposureInputs, run
+    from areaplan.analyses.exposure_store import fingerprints, save_result
+    from areaplan.analyses.flood_exposure import ExposureInputs, choose_hazard, run
     from areaplan.exporters import ExportError
     from areaplan.exporters.exposure import write_exposure
     from areaplan.importers.report import EXIT_OK
@@ -59,15 +65,22 @@ def cmd_exposure(args: argparse.Namespace) -> int:
         raise ExportError(f"ไม่รู้จักชนิดไฟล์ส่งออก {args.out.suffix or '(ไม่มีนามสกุล)'} (ใช้ได้: .csv .xlsx .gpkg)",
                           f"unknown output type {args.out.suffix or '(none)'}; use .csv, .xlsx or .gpkg", path=args.out)
     with Workspace.open(args.workspace) as ws:
+        prints: dict = {}
+
         def work(bar):
             rep = Reporter(bar)
             rep(0.0, "อ่านพื้นที่ทำงาน")
+            if args.save:  # the inputs as read now (a change during the run makes the stored result stale)
+                prints.update(fingerprints(ws, choose_hazard(ws, args.hazard)["name"], args.level))
             inputs = ExposureInputs.from_workspace(ws, args.hazard, level=args.level,
                                                    nodata_as_dry=not args.nodata_unknown)
             return run(inputs, progress=rep.sub(0.1, 1.0))
 
         result = run_with_bar("ความเสี่ยงน้ำท่วม", work)
         area_notes = notes(ws, args.level)
+        if args.save:
+            save_result(ws, result, prints=prints)
+            print(f"เก็บผลในพื้นที่ทำงานแล้ว (result stored in the workspace: {result.hazard}, {result.level})")
     for w in result.warnings:
         print("คำเตือน: " + w.message, file=sys.stderr)
     gaps = flood_gaps.run(result) if args.gaps else None
@@ -92,23 +105,18 @@ def cmd_exposure(args: argparse.Namespace) -> int:
 def cmd_hazard_add(args: argparse.Namespace) -> int:
     """Add a hazard raster (stored inside the workspace) or a zone file to a workspace."""
     from areaplan.errors import InputFileError
-    from areaplan.importers.hazard import check_raster
-    from areaplan.importers.pipeline import import_file
+    from areaplan.importers.hazard import add_hazard, check_raster
     from areaplan.importers.registry import RASTER_EXTENSIONS
     from areaplan.workspace import Workspace
     from ui.cli import run_with_bar
 
     if not args.file.is_file():
         raise InputFileError("ไม่พบไฟล์", "file not found", path=args.file)
-    is_raster = args.file.suffix.lower() in RASTER_EXTENSIONS
-    if is_raster:
+    if args.file.suffix.lower() in RASTER_EXTENSIONS:
         check_raster(args.file, kind=args.kind)
     with Workspace.open(args.workspace) as ws:
         name = args.name or args.file.stem
-        if is_raster and name in set(ws.read_table("hazards")["name"]):
-            raise InputFileError(f"มีชั้นข้อมูลภัยชื่อ {name!r} อยู่แล้ว ตั้งชื่อใหม่ด้วย --name",
-                                 f"a hazard named {name!r} exists already; choose another with --name", path=args.file)
-        report = run_with_bar(args.file.name, lambda cb: import_file(
-            ws, args.file, "hazard", hazard_name=name, raster_kind=args.kind, progress=cb))
+        report = run_with_bar(args.file.name, lambda cb: add_hazard(
+            ws, args.file, name=name, kind=args.kind, replace=args.replace, progress=cb))
     print("\n".join(report.lines()))
     return report.exit_code

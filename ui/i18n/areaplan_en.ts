@@ -564,477 +564,626 @@
 <context>
     <name>FloodReview</name>
     <message>
-        <location filename="../flood_review.py" line="154"/>
+        <location filename="../flood_review.py" line="202"/>
         <source>อ่านพื้นที่ทำงาน</source>
-        <extracomment>Name of the temporary map layer. Upper bounds of the high-risk-share classes on the map (0 = none is drawn with NONE_FILL).</extracomment>
         <translation>Reading the workspace</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="165"/>
+        <location filename="../flood_review.py" line="214"/>
         <source>วิเคราะห์ช่องว่างการลงทุน</source>
         <translation>Analysing investment gaps</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="169"/>
-        <source>เสร็จ</source>
-        <translation>Done</translation>
+        <location filename="../flood_review.py" line="95"/>
+        <source>เปลี่ยนเกณฑ์ระดับความเสี่ยงของ {name}</source>
+        <extracomment>Name of the temporary map layer. Upper bounds of the high-risk-share classes on the map (0 = none is drawn with NONE_FILL).</extracomment>
+        <translation>Change the class thresholds of {name}</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="210"/>
+        <location filename="../flood_review.py" line="219"/>
+        <source>เก็บผลในพื้นที่ทำงาน</source>
+        <translation>Store results in the workspace</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="300"/>
         <source>ความเสี่ยงน้ำท่วมราย{level}</source>
         <translation>Flood risk by {level}</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="246"/>
+        <location filename="../flood_review.py" line="337"/>
         <source>ชั้นข้อมูลภัยในพื้นที่ทำงาน (เพิ่มด้วย areaplan hazard add)</source>
         <translation>Hazard layers in the workspace (add with areaplan hazard add)</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="250"/>
+        <location filename="../flood_review.py" line="341"/>
         <source>วิเคราะห์</source>
         <translation>Analyse</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="252"/>
+        <location filename="../flood_review.py" line="343"/>
         <source>ยกเลิก</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="255"/>
+        <location filename="../flood_review.py" line="346"/>
         <source>ส่งออก XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="256"/>
+        <location filename="../flood_review.py" line="347"/>
         <source>ตารางพื้นที่ โครงการเสี่ยง ช่องว่าง บันทึกคณะกรรมการ และที่มา</source>
         <translation>Areas, at-risk projects, gaps, committee notes and sources</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="260"/>
+        <location filename="../flood_review.py" line="350"/>
+        <source>เกณฑ์ระดับความเสี่ยง (Class thresholds)…</source>
+        <translation>Class thresholds…</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="352"/>
+        <source>แก้ไขเกณฑ์แบ่งระดับความเสี่ยงของชั้นข้อมูลภัยที่เลือก บันทึกในพื้นที่ทำงาน</source>
+        <translation>Edit the class thresholds of the chosen hazard layer, saved in the workspace</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="354"/>
+        <source>เพิ่มชั้นข้อมูลภัย…</source>
+        <translation>Add hazard layer…</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="355"/>
+        <source>เพิ่มหรือแทนที่ GeoTIFF ความลึก/ความถี่/ระดับ หรือไฟล์พื้นที่เสี่ยง</source>
+        <translation>Add or replace a depth/frequency/class GeoTIFF or a hazard-zone file</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="361"/>
+        <source>วิเคราะห์ใหม่</source>
+        <translation>Run again</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="370"/>
         <source>ภัย</source>
         <translation>Hazard</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="268"/>
+        <location filename="../flood_review.py" line="385"/>
         <source>เลือกชั้นข้อมูลภัยและระดับพื้นที่ แล้วกด &quot;วิเคราะห์&quot;</source>
         <translation>Choose a hazard layer and an area level, then press &quot;Analyse&quot;</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="276"/>
+        <location filename="../flood_review.py" line="393"/>
         <source>แผนที่: สัดส่วนพื้นที่เสี่ยงสูง</source>
         <translation>Map: share of high-risk area</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="277"/>
+        <location filename="../flood_review.py" line="394"/>
         <source>แผนที่: ความเสี่ยง × การลงทุน (bivariate)</source>
         <translation>Map: risk × investment (bivariate)</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="278"/>
+        <location filename="../flood_review.py" line="395"/>
         <source>ไม่แสดงบนแผนที่</source>
         <translation>Not on the map</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="281"/>
+        <location filename="../flood_review.py" line="398"/>
         <source>ทุกพื้นที่</source>
         <translation>All areas</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="281"/>
+        <location filename="../flood_review.py" line="398"/>
         <source>เสี่ยงสูง ลงทุนน้อย/ไม่มี</source>
         <translation>High risk, little/no investment</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="282"/>
+        <location filename="../flood_review.py" line="399"/>
         <source>ลงทุนในพื้นที่เสี่ยงต่ำ</source>
         <translation>Investment in low-risk areas</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="283"/>
+        <location filename="../flood_review.py" line="400"/>
         <source>มีงานก่อสร้างในที่เสี่ยงสูง</source>
         <translation>Construction in high-risk zones</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="304"/>
-        <location filename="../flood_review.py" line="708"/>
+        <location filename="../flood_review.py" line="421"/>
+        <location filename="../flood_review.py" line="1111"/>
         <source>เลือกพื้นที่ในตารางหรือกราฟ</source>
         <translation>Select an area in the table or chart</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="314"/>
+        <location filename="../flood_review.py" line="431"/>
         <source>บันทึกของคณะกรรมการสำหรับพื้นที่นี้</source>
         <translation>Committee note for this area</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="317"/>
+        <location filename="../flood_review.py" line="434"/>
         <source>ไม่ระบุสถานะ</source>
         <translation>No status</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="317"/>
+        <location filename="../flood_review.py" line="434"/>
         <source>ติดตาม</source>
         <translation>Monitor</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="318"/>
+        <location filename="../flood_review.py" line="435"/>
         <source>เสนอโครงการ</source>
         <translation>Propose a project</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="318"/>
+        <location filename="../flood_review.py" line="435"/>
         <source>ดำเนินการแล้ว</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="320"/>
+        <location filename="../flood_review.py" line="437"/>
         <source>บันทึก</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="340"/>
+        <location filename="../flood_review.py" line="457"/>
         <source>พื้นที่ที่เลือก</source>
         <translation>Selected area</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="346"/>
+        <location filename="../flood_review.py" line="463"/>
         <source>ก่อสร้างในที่เสี่ยงสูง</source>
         <translation>Construction in high-risk zones</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="351"/>
+        <location filename="../flood_review.py" line="468"/>
         <source>พื้นที่ตามระดับ</source>
         <translation>Areas by class</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="352"/>
+        <location filename="../flood_review.py" line="469"/>
         <source>งบ × ความเสี่ยง</source>
         <translation>Budget × risk</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="356"/>
+        <location filename="../flood_review.py" line="473"/>
         <source>ที่มา</source>
         <translation>Sources</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="389"/>
+        <location filename="../flood_review.py" line="518"/>
         <source>ความลึก</source>
         <translation>Depth</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="389"/>
+        <location filename="../flood_review.py" line="518"/>
         <source>ความถี่</source>
         <translation>Frequency</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="389"/>
+        <location filename="../flood_review.py" line="518"/>
         <source>ระดับ</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="391"/>
+        <location filename="../flood_review.py" line="520"/>
         <source>แรสเตอร์</source>
         <translation>Raster</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="391"/>
+        <location filename="../flood_review.py" line="520"/>
         <source>พื้นที่</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="401"/>
+        <location filename="../flood_review.py" line="532"/>
         <source>ยังไม่มีชั้นข้อมูลภัยในพื้นที่ทำงาน เพิ่มด้วย areaplan hazard add (no hazard in the workspace yet)</source>
         <translation>No hazard in the workspace yet; add one with areaplan hazard add</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="435"/>
-        <location filename="../flood_review.py" line="439"/>
+        <location filename="../flood_review.py" line="570"/>
+        <location filename="../flood_review.py" line="574"/>
         <source>กำลังวิเคราะห์…</source>
         <translation>Analysing…</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="439"/>
+        <location filename="../flood_review.py" line="574"/>
         <source>ทบทวนพื้นที่เสี่ยงน้ำท่วม</source>
         <translation>Review flood-risk areas</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="450"/>
+        <location filename="../flood_review.py" line="589"/>
         <source>กำลังยกเลิก…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="465"/>
-        <source>ยกเลิกการวิเคราะห์แล้ว</source>
-        <translation>Analysis cancelled</translation>
+        <location filename="../flood_review.py" line="608"/>
+        <source>ยกเลิกการวิเคราะห์แล้ว ยังแสดงผลเดิม (cancelled; the previous result is still shown)</source>
+        <translation>Cancelled; the previous result is still shown</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="467"/>
+        <location filename="../flood_review.py" line="611"/>
+        <source>ยกเลิกการวิเคราะห์แล้ว (cancelled)</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="613"/>
         <source>วิเคราะห์ไม่ได้: {error}</source>
         <translation>Cannot analyse: {error}</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="546"/>
+        <location filename="../flood_review.py" line="632"/>
+        <source>เก็บผลในพื้นที่ทำงานไม่ได้: {error}</source>
+        <translation>Could not store the results in the workspace: {error}</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="633"/>
+        <source>เก็บผลไว้ในพื้นที่ทำงานแล้ว เปิดหน้าจอนี้ครั้งหน้าจะเห็นผลนี้ (stored in the workspace)</source>
+        <translation>Stored in the workspace; this screen shows these results next time</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="651"/>
+        <source>ผลเมื่อ {th} (results of {en})</source>
+        <translation>Results of {en}</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="678"/>
+        <source>ยังไม่มีผลของภัยและระดับนี้ กด &quot;วิเคราะห์&quot; (no stored result for this hazard and level)</source>
+        <translation>No stored result for this hazard and level; press &quot;Run&quot;</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="701"/>
+        <source>อ่านผลที่เก็บไว้ไม่ได้: {error}</source>
+        <translation>Could not read the stored results: {error}</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="708"/>
+        <source>กำลังอ่านผลล่าสุดที่เก็บไว้… (reading the stored result)</source>
+        <translation>Reading the stored result…</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="709"/>
+        <source>ผลล่าสุด</source>
+        <translation>Latest results</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="737"/>
+        <source>⚠ ผลนี้ไม่เป็นปัจจุบัน: {reasons} กด &quot;วิเคราะห์ใหม่&quot; (out of date; run again)</source>
+        <translation>⚠ These results are out of date: {reasons}. Press &quot;Run again&quot;</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="779"/>
+        <source>บันทึกเกณฑ์ไม่ได้: {error}</source>
+        <translation>Could not save the thresholds: {error}</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="793"/>
+        <source>เกณฑ์ไม่เปลี่ยน (the thresholds are unchanged)</source>
+        <translation>The thresholds are unchanged</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="810"/>
+        <source>ค่าเริ่มต้น (the defaults)</source>
+        <translation>the defaults</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="811"/>
+        <source>เกณฑ์ระดับความเสี่ยงของ {name}: {lines}</source>
+        <translation>Class thresholds of {name}: {lines}</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="822"/>
+        <location filename="../flood_review.py" line="879"/>
+        <source>เพิ่มชั้นข้อมูลภัย</source>
+        <translation>Add hazard layer</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="823"/>
+        <source>GeoTIFF หรือพื้นที่เสี่ยง (*.tif *.tiff *.gpkg *.shp *.geojson *.zip);;ทุกไฟล์ (*)</source>
+        <translation>GeoTIFF or hazard zones (*.tif *.tiff *.gpkg *.shp *.geojson *.zip);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="829"/>
+        <source>ค่าในภาพ</source>
+        <translation>Raster values</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="829"/>
+        <source>ภาพแรสเตอร์เก็บค่าอะไร (depth m, frequency count, class 1..4)</source>
+        <translation>What the raster holds (depth m, frequency count, class 1..4)</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="833"/>
+        <source>ชื่อชั้นข้อมูลภัย</source>
+        <translation>Hazard layer name</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="833"/>
+        <source>ชื่อ (hazard name)</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="850"/>
+        <source>ไม่ได้แทนที่ชั้นข้อมูลภัย {name} (not replaced)</source>
+        <translation>Hazard layer {name} not replaced</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="856"/>
+        <source>กำลังเพิ่มชั้นข้อมูลภัย {name}…</source>
+        <translation>Adding hazard layer {name}…</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="873"/>
+        <source>เพิ่มชั้นข้อมูลภัยไม่ได้: {error}</source>
+        <translation>Could not add the hazard layer: {error}</translation>
+    </message>
+    <message>
+        <location filename="../flood_review.py" line="949"/>
         <source>บันทึกเมื่อ {when} โดย {who}</source>
         <translation>Saved {when} by {who}</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="563"/>
+        <location filename="../flood_review.py" line="966"/>
         <source>บันทึกไม่ได้: {error}</source>
         <translation>Cannot save: {error}</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="602"/>
+        <location filename="../flood_review.py" line="1005"/>
         <source>เสี่ยงสูง</source>
         <translation>High risk</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="603"/>
+        <location filename="../flood_review.py" line="1006"/>
         <source>ไม่ได้ตรวจ (ไม่มีพิกัด)</source>
         <translation>Not checked (no coordinates)</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="618"/>
+        <location filename="../flood_review.py" line="1021"/>
         <source>ก่อสร้างในที่เสี่ยงสูง ({n})</source>
         <translation>Construction in high-risk zones ({n})</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="628"/>
+        <location filename="../flood_review.py" line="1031"/>
         <source>ช่องว่าง: เสี่ยงสูงแต่ลงทุนน้อยหรือไม่มี {hi} แห่ง · ลงทุนในพื้นที่เสี่ยงต่ำ {lo} แห่ง</source>
         <translation>Gaps: {hi} high-risk areas with little or no investment · {lo} low-risk areas with investment</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="647"/>
+        <location filename="../flood_review.py" line="1050"/>
         <source>ความเสี่ยง × งบป้องกันน้ำท่วม</source>
         <translation>Risk × flood-protection budget</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="651"/>
+        <location filename="../flood_review.py" line="1054"/>
         <source>ไม่มีพื้นที่เสี่ยงสูง</source>
         <translation>No high-risk areas</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="653"/>
+        <location filename="../flood_review.py" line="1056"/>
         <source>สัดส่วนพื้นที่เสี่ยงสูง + สูงมาก</source>
         <translation>Share of high + very high risk area</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="718"/>
+        <location filename="../flood_review.py" line="1121"/>
         <source>{name} ({code}): {km2:,.2f} ตร.กม. · ท่วม {flooded:.1f} % · เสี่ยงสูง/สูงมาก {high:.1f} % ({high_km2:,.2f} ตร.กม.) · ดัชนีความเสี่ยง {risk:.2f} · งบป้องกันน้ำท่วม {budget:,.0f} บาท</source>
         <translation>{name} ({code}): {km2:,.2f} km² · flooded {flooded:.1f} % · high/very high risk {high:.1f} % ({high_km2:,.2f} km²) · risk index {risk:.2f} · flood-protection budget {budget:,.0f} baht</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="750"/>
+        <location filename="../flood_review.py" line="1153"/>
         <source>แผนที่ครอบคลุมพื้นที่นี้ {n} แผน</source>
         <translation>{n} plans cover this area</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="799"/>
+        <location filename="../flood_review.py" line="1202"/>
         <source>ส่งออกแล้ว: {path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="803"/>
+        <location filename="../flood_review.py" line="1206"/>
         <source>ส่งออกไม่ได้: {error}</source>
         <translation>Cannot export: {error}</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="805"/>
+        <location filename="../flood_review.py" line="1208"/>
         <source>ส่งออก XLSX</source>
         <translation>Export XLSX</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="805"/>
+        <location filename="../flood_review.py" line="1208"/>
         <source>กำลังเขียนไฟล์…</source>
         <translation>Writing the file…</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="813"/>
+        <location filename="../flood_review.py" line="1216"/>
         <source>ส่งออกผลความเสี่ยงน้ำท่วม</source>
         <translation>Export flood-risk results</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="843"/>
+        <location filename="../flood_review.py" line="1253"/>
         <source>ความเสี่ยงน้ำท่วม</source>
         <translation>Flood risk</translation>
     </message>
     <message>
-        <location filename="../flood_review.py" line="848"/>
+        <location filename="../flood_review.py" line="1258"/>
         <source>ทบทวนพื้นที่เสี่ยงน้ำท่วม…</source>
         <translation>Review flood-risk areas…</translation>
     </message>
 </context>
 <context>
+    <name>FloodThresholds</name>
+    <message>
+        <location filename="../flood_thresholds.py" line="222"/>
+        <source>เกณฑ์ระดับความเสี่ยง (Class thresholds)…</source>
+        <translation>Class thresholds…</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorView</name>
     <message>
-        <location filename="../indicator_view.py" line="115"/>
+        <location filename="../indicator_view.py" line="113"/>
         <source>ตำบล</source>
         <extracomment>Name of the temporary indicator layer. Map measure -&gt; (value column, ramp, zero counts as no data).</extracomment>
         <translation>Subdistrict (tambon)</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="115"/>
+        <location filename="../indicator_view.py" line="113"/>
         <source>อำเภอ</source>
         <translation>District (amphoe)</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="115"/>
+        <location filename="../indicator_view.py" line="113"/>
         <source>จังหวัด</source>
         <translation>Province (changwat)</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="123"/>
+        <location filename="../indicator_view.py" line="121"/>
         <source>แสดงบนแผนที่</source>
         <translation>Show on map</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="125"/>
+        <location filename="../indicator_view.py" line="123"/>
         <source>สลับกับพื้นที่ของแผน</source>
         <translation>Swap with plan areas</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="127"/>
+        <location filename="../indicator_view.py" line="125"/>
         <source>แสดงชั้นตัวชี้วัดหรือชั้นพื้นที่ของแผนทีละชั้น เพื่อเทียบความจำเป็นกับแผน</source>
         <translation>Show the indicator layer or the plan-area layer one at a time, to compare need with plans</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="129"/>
+        <location filename="../indicator_view.py" line="127"/>
         <source>นำเข้าตัวชี้วัด…</source>
         <translation>Import indicators…</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="131"/>
+        <location filename="../indicator_view.py" line="129"/>
         <source>ล้าง</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="134"/>
+        <location filename="../indicator_view.py" line="132"/>
         <source>ตัวชี้วัด</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="136"/>
+        <location filename="../indicator_view.py" line="134"/>
         <source>ปี</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="140"/>
+        <location filename="../indicator_view.py" line="138"/>
         <source>แสดง</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="155"/>
-        <location filename="../indicator_view.py" line="256"/>
-        <location filename="../indicator_view.py" line="287"/>
+        <location filename="../indicator_view.py" line="153"/>
+        <location filename="../indicator_view.py" line="254"/>
+        <location filename="../indicator_view.py" line="285"/>
         <source>งบประมาณ (บาท)</source>
         <translation>Budget (baht)</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="200"/>
+        <location filename="../indicator_view.py" line="198"/>
         <source>ยังไม่มีตัวชี้วัดในพื้นที่ทำงาน นำเข้าไฟล์ CSV/XLSX รายพื้นที่ (รหัส DOPA หรือ PCODE) ด้วยปุ่ม &quot;นำเข้าตัวชี้วัด…&quot;</source>
         <translation>No indicators in the workspace yet. Import a per-area CSV/XLSX file (DOPA code or PCODE) with the &quot;Import indicators…&quot; button</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="203"/>
+        <location filename="../indicator_view.py" line="201"/>
         <source>ตัวชี้วัด {n} รายการ</source>
         <translation>{n} indicators</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="209"/>
+        <location filename="../indicator_view.py" line="207"/>
         <source>ปีล่าสุด</source>
         <translation>Latest year</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="251"/>
+        <location filename="../indicator_view.py" line="249"/>
         <source>ตัวชี้วัด: {name}</source>
         <translation>Indicator: {name}</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="258"/>
+        <location filename="../indicator_view.py" line="256"/>
         <source>กำลังคำนวณ {name}…</source>
         <translation>Calculating {name}…</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="262"/>
-        <location filename="../indicator_view.py" line="361"/>
+        <location filename="../indicator_view.py" line="260"/>
+        <location filename="../indicator_view.py" line="359"/>
         <source>ตัวชี้วัดความจำเป็น</source>
         <translation>Need indicators</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="272"/>
+        <location filename="../indicator_view.py" line="270"/>
         <source>แสดงตัวชี้วัดไม่ได้: {error}</source>
         <translation>Cannot show the indicator: {error}</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="286"/>
+        <location filename="../indicator_view.py" line="284"/>
         <source>{name} ({unit})</source>
         <translation>{name} ({unit})</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="288"/>
+        <location filename="../indicator_view.py" line="286"/>
         <source>งบประมาณต่อหน่วย (บาท ต่อ {unit})</source>
         <translation>Budget per unit (baht per {unit})</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="293"/>
+        <location filename="../indicator_view.py" line="291"/>
         <source>ไม่มีข้อมูล</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="293"/>
+        <location filename="../indicator_view.py" line="291"/>
         <source>ไม่มีโครงการ</source>
         <translation>No projects</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="254"/>
+        <location filename="../indicator_view.py" line="252"/>
         <source>รหัส</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="254"/>
+        <location filename="../indicator_view.py" line="252"/>
         <source>ชื่อ</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="255"/>
+        <location filename="../indicator_view.py" line="253"/>
         <source>ค่าตัวชี้วัด</source>
         <translation>Indicator value</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="255"/>
+        <location filename="../indicator_view.py" line="253"/>
         <source>โครงการ</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="256"/>
+        <location filename="../indicator_view.py" line="254"/>
         <source>แผน</source>
         <translation>Plans</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="257"/>
+        <location filename="../indicator_view.py" line="255"/>
         <source>งบประมาณต่อหน่วย</source>
         <translation>Budget per unit</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="305"/>
+        <location filename="../indicator_view.py" line="303"/>
         <source>{name}: มีข้อมูล {n} จาก {m} พื้นที่ · มีความจำเป็นแต่ไม่มีงบประมาณ {k} พื้นที่</source>
         <translation>{name}: data for {n} of {m} areas · {k} areas in need with no budget</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="318"/>
+        <location filename="../indicator_view.py" line="316"/>
         <source>ต้องมีทั้งชั้นตัวชี้วัดและชั้นพื้นที่ของแผน (เลือกแผนในแผงแผนในพื้นที่)</source>
         <translation>Needs both an indicator layer and a plan-area layer (choose a plan in the Plans in area panel)</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="350"/>
+        <location filename="../indicator_view.py" line="348"/>
         <source>นำเข้าตัวชี้วัดรายพื้นที่</source>
         <translation>Import per-area indicators</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="351"/>
+        <location filename="../indicator_view.py" line="349"/>
         <source>ตาราง CSV หรือ Excel (*.csv *.txt *.xlsx *.xlsm)</source>
         <translation>CSV or Excel table (*.csv *.txt *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../indicator_view.py" line="362"/>
+        <location filename="../indicator_view.py" line="360"/>
         <source>ตัวชี้วัดความจำเป็น…</source>
         <translation>Need indicators…</translation>
     </message>
@@ -1762,80 +1911,64 @@
 <context>
     <name>PlanChecksView</name>
     <message>
-        <location filename="../plan_checks_view.py" line="136"/>
+        <location filename="../plan_checks_view.py" line="123"/>
         <source>นับเฉพาะการเชื่อมกับแผนจังหวัด/กลุ่มจังหวัดโดยตรง</source>
         <extracomment>What a finding of each check points at on the map.</extracomment>
         <translation>Count only direct links to provincial/provincial-cluster plans</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="137"/>
+        <location filename="../plan_checks_view.py" line="124"/>
         <source>ไม่นับการเชื่อมผ่านแผนแม่ (--direct-only)</source>
         <translation>Ignore links through parent plans (--direct-only)</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="139"/>
+        <location filename="../plan_checks_view.py" line="126"/>
         <source>ขยายไปที่รายการ</source>
         <translation>Zoom to item</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="141"/>
+        <location filename="../plan_checks_view.py" line="128"/>
         <source>ส่งออก XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="181"/>
+        <location filename="../plan_checks_view.py" line="168"/>
         <source>พบ {n} รายการจากการตรวจ {k} ข้อ</source>
         <translation>Found {n} items in {k} checks</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="215"/>
-        <location filename="../plan_checks_view.py" line="222"/>
+        <location filename="../plan_checks_view.py" line="189"/>
         <source>กำลังตรวจ…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="222"/>
-        <location filename="../plan_checks_view.py" line="361"/>
+        <location filename="../plan_checks_view.py" line="189"/>
+        <location filename="../plan_checks_view.py" line="298"/>
         <source>ตรวจความเชื่อมโยงแผน</source>
         <translation>Check plan links</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="238"/>
+        <location filename="../plan_checks_view.py" line="190"/>
         <source>ตรวจไม่ได้: {error}</source>
         <translation>Cannot check: {error}</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="322"/>
+        <location filename="../plan_checks_view.py" line="276"/>
         <source>ส่งออกผลตรวจความเชื่อมโยงแผน</source>
         <translation>Export plan-link check results</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="323"/>
-        <source>สมุดงาน Excel (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../plan_checks_view.py" line="340"/>
+        <location filename="../plan_checks_view.py" line="290"/>
         <source>ส่งออกผลตรวจ</source>
         <translation>Export results</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="340"/>
-        <source>กำลังเขียน {name}…</source>
-        <translation>Writing {name}…</translation>
-    </message>
-    <message>
-        <location filename="../plan_checks_view.py" line="348"/>
+        <location filename="../plan_checks_view.py" line="290"/>
         <source>บันทึกผลตรวจที่ {path} แล้ว</source>
         <translation>Saved the results to {path}</translation>
     </message>
     <message>
-        <location filename="../plan_checks_view.py" line="353"/>
-        <source>ส่งออกไม่ได้: {error}</source>
-        <translation>Cannot export: {error}</translation>
-    </message>
-    <message>
-        <location filename="../plan_checks_view.py" line="362"/>
+        <location filename="../plan_checks_view.py" line="299"/>
         <source>ตรวจความเชื่อมโยงแผน…</source>
         <translation>Check plan links…</translation>
     </message>
@@ -1874,6 +2007,29 @@
         <location filename="../plan_links.py" line="526"/>
         <source>แผน {plans} แผน · โครงการ {projects} โครงการ · การเชื่อมโยง {links} รายการ</source>
         <translation>{plans} plans · {projects} projects · {links} links</translation>
+    </message>
+</context>
+<context>
+    <name>PlanIndexView</name>
+    <message>
+        <location filename="../plan_index_view.py" line="122"/>
+        <source>สมุดงาน Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../plan_index_view.py" line="129"/>
+        <source>กำลังเขียน {name}…</source>
+        <translation>Writing {name}…</translation>
+    </message>
+    <message>
+        <location filename="../plan_index_view.py" line="137"/>
+        <source>ส่งออก {name} แล้ว</source>
+        <translation>Exported {name}</translation>
+    </message>
+    <message>
+        <location filename="../plan_index_view.py" line="148"/>
+        <source>ส่งออกไม่ได้: {error}</source>
+        <translation>Cannot export: {error}</translation>
     </message>
 </context>
 <context>
@@ -2110,147 +2266,125 @@
 <context>
     <name>PlanMatrixView</name>
     <message>
-        <location filename="../plan_matrix_view.py" line="135"/>
+        <location filename="../plan_matrix_view.py" line="121"/>
         <source>งบประมาณ (บาท)</source>
         <extracomment>Heat-map colours (the workbook&apos;s colour scale) and the gap shades.</extracomment>
         <translation>Budget (baht)</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="135"/>
+        <location filename="../plan_matrix_view.py" line="121"/>
         <source>จำนวนโครงการ</source>
         <translation>Number of projects</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="136"/>
+        <location filename="../plan_matrix_view.py" line="122"/>
         <source>จำนวนแผนเชิงประเด็น</source>
         <translation>Number of agenda plans</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="140"/>
+        <location filename="../plan_matrix_view.py" line="126"/>
         <source>ตำบล</source>
         <translation>Subdistrict (tambon)</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="140"/>
-        <location filename="../plan_matrix_view.py" line="238"/>
+        <location filename="../plan_matrix_view.py" line="126"/>
+        <location filename="../plan_matrix_view.py" line="211"/>
         <source>อำเภอ</source>
         <translation>District (amphoe)</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="140"/>
+        <location filename="../plan_matrix_view.py" line="126"/>
         <source>จังหวัด</source>
         <translation>Province (changwat)</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="144"/>
+        <location filename="../plan_matrix_view.py" line="130"/>
         <source>ทุกปีงบประมาณ</source>
         <translation>All fiscal years</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="147"/>
+        <location filename="../plan_matrix_view.py" line="133"/>
         <source>ค้นหาพื้นที่</source>
         <translation>Search areas</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="149"/>
+        <location filename="../plan_matrix_view.py" line="135"/>
         <source>ส่งออก XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="161"/>
+        <location filename="../plan_matrix_view.py" line="147"/>
         <source>&lt;span style=&apos;background:{pink}&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; มีแผนเชิงประเด็นแต่ไม่มีโครงการ &amp;nbsp; &lt;span style=&apos;background:{grey}&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; ไม่มีแผนและไม่มีโครงการ &amp;nbsp; &lt;span style=&apos;background:{red}&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; ค่ามาก</source>
         <translation>&lt;span style=&apos;background:{pink}&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; Agenda plan but no projects &amp;nbsp; &lt;span style=&apos;background:{grey}&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; No plan and no projects &amp;nbsp; &lt;span style=&apos;background:{red}&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; High value</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="206"/>
+        <location filename="../plan_matrix_view.py" line="192"/>
         <source>ปีงบประมาณ {year}</source>
         <translation>Fiscal year {year}</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="257"/>
-        <location filename="../plan_matrix_view.py" line="271"/>
+        <location filename="../plan_matrix_view.py" line="237"/>
         <source>กำลังคำนวณตาราง…</source>
         <translation>Calculating the table…</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="271"/>
-        <location filename="../plan_matrix_view.py" line="358"/>
+        <location filename="../plan_matrix_view.py" line="237"/>
+        <location filename="../plan_matrix_view.py" line="291"/>
         <source>ตารางพื้นที่ × ประเด็น</source>
         <translation>Area × agenda table</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="286"/>
+        <location filename="../plan_matrix_view.py" line="238"/>
         <source>คำนวณตารางไม่ได้: {error}</source>
         <translation>Cannot calculate the table: {error}</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="238"/>
+        <location filename="../plan_matrix_view.py" line="211"/>
         <source>รหัส</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="238"/>
+        <location filename="../plan_matrix_view.py" line="211"/>
         <source>ชื่อพื้นที่</source>
         <translation>Area name</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="239"/>
+        <location filename="../plan_matrix_view.py" line="212"/>
         <source>ไม่ระบุประเด็น</source>
         <translation>No agenda</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="239"/>
+        <location filename="../plan_matrix_view.py" line="212"/>
         <source>รวม</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="240"/>
+        <location filename="../plan_matrix_view.py" line="213"/>
         <source>ช่องว่าง: มีแผนเชิงประเด็น {n} แผนแต่ไม่มีโครงการ</source>
         <translation>Gap: {n} agenda plans but no projects</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="241"/>
+        <location filename="../plan_matrix_view.py" line="214"/>
         <source>ช่องว่าง: ไม่มีแผนเชิงประเด็นและไม่มีโครงการ</source>
         <translation>Gap: no agenda plan and no projects</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="317"/>
+        <location filename="../plan_matrix_view.py" line="270"/>
         <source>ส่งออกตารางพื้นที่ × ประเด็น</source>
         <translation>Export area × agenda table</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="318"/>
-        <source>สมุดงาน Excel (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../plan_matrix_view.py" line="332"/>
-        <location filename="../plan_matrix_view.py" line="336"/>
-        <source>กำลังเขียน {name}…</source>
-        <translation>Writing {name}…</translation>
-    </message>
-    <message>
-        <location filename="../plan_matrix_view.py" line="336"/>
+        <location filename="../plan_matrix_view.py" line="282"/>
         <source>ส่งออกตาราง</source>
         <translation>Export table</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="344"/>
+        <location filename="../plan_matrix_view.py" line="283"/>
         <source>บันทึกตารางที่ {path} แล้ว</source>
         <translation>Saved the table to {path}</translation>
     </message>
     <message>
-        <location filename="../plan_matrix_view.py" line="345"/>
-        <source>ส่งออก {name} แล้ว</source>
-        <translation>Exported {name}</translation>
-    </message>
-    <message>
-        <location filename="../plan_matrix_view.py" line="350"/>
-        <source>ส่งออกไม่ได้: {error}</source>
-        <translation>Cannot export: {error}</translation>
-    </message>
-    <message>
-        <location filename="../plan_matrix_view.py" line="359"/>
+        <location filename="../plan_matrix_view.py" line="292"/>
         <source>ตารางพื้นที่ × ประเด็น…</source>
         <translation>Area × agenda table…</translation>
     </message>
@@ -3016,6 +3150,74 @@
         <location filename="../style_editor.py" line="541"/>
         <source>รูปแบบไม่ถูกต้อง</source>
         <translation>Invalid style</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdsDialog</name>
+    <message>
+        <location filename="../flood_thresholds.py" line="60"/>
+        <source>เกณฑ์ระดับความเสี่ยง (Class thresholds): {name}</source>
+        <translation>Class thresholds: {name}</translation>
+    </message>
+    <message>
+        <location filename="../flood_thresholds.py" line="63"/>
+        <source>ค่ารหัสในข้อมูลที่ ≥ &quot;ตั้งแต่&quot; และ &lt; &quot;ถึง&quot; จัดเป็นระดับนั้น ค่าที่ต่ำกว่าระดับแรกคือไม่เสี่ยง (codes in the data from &quot;from&quot; up to &quot;to&quot; map to the class)</source>
+        <translation>Codes in the data from &quot;from&quot; up to (not including) &quot;to&quot; map to the class; codes below the first class are no risk</translation>
+    </message>
+    <message>
+        <location filename="../flood_thresholds.py" line="66"/>
+        <source>ค่า ≥ &quot;ตั้งแต่&quot; และ &lt; &quot;ถึง&quot; ({unit}) จัดเป็นระดับนั้น ค่าที่ต่ำกว่าระดับแรกคือไม่ท่วม (values from &quot;from&quot; up to &quot;to&quot;, in {unit_en}, are in the class)</source>
+        <translation>Values from &quot;from&quot; up to (not including) &quot;to&quot;, in {unit_en}, are in the class; values below the first class are dry</translation>
+    </message>
+    <message>
+        <location filename="../flood_thresholds.py" line="74"/>
+        <source>ใช้</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location filename="../flood_thresholds.py" line="74"/>
+        <source>ระดับ</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../flood_thresholds.py" line="74"/>
+        <source>ชื่อ (ไทย)</source>
+        <translation>Name (Thai)</translation>
+    </message>
+    <message>
+        <location filename="../flood_thresholds.py" line="74"/>
+        <source>Name (English)</source>
+        <translation>Name (English)</translation>
+    </message>
+    <message>
+        <location filename="../flood_thresholds.py" line="75"/>
+        <source>ตั้งแต่ ≥ ({unit})</source>
+        <translation>From ≥ ({unit})</translation>
+    </message>
+    <message>
+        <location filename="../flood_thresholds.py" line="75"/>
+        <source>ถึง &lt; ({unit})</source>
+        <translation>To &lt; ({unit})</translation>
+    </message>
+    <message>
+        <location filename="../flood_thresholds.py" line="92"/>
+        <source>คืนค่าเริ่มต้น (Restore defaults)</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <location filename="../flood_thresholds.py" line="96"/>
+        <source>บันทึกและวิเคราะห์ใหม่</source>
+        <translation>Save and run again</translation>
+    </message>
+    <message>
+        <location filename="../flood_thresholds.py" line="97"/>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../flood_thresholds.py" line="192"/>
+        <source>เกณฑ์ของระดับ {name} ไม่ใช่ตัวเลข: {text!r} (the bound of class {en} is not a number)</source>
+        <translation>The bound of class {en} is not a number: {text!r}</translation>
     </message>
 </context>
 <context>
