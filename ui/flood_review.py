@@ -201,7 +201,7 @@ def review_job(path: str | Path, hazard: str | None, level: str, crs: str | None
     rep = Reporter(progress, cancelled)
     rep(0.0, QCoreApplication.translate("FloodReview", "อ่านพื้นที่ทำงาน"))
     with Workspace.open(path) as ws:
-        inputs = fx.ExposureInputs.from_workspace(ws, hazard, level=level)
+        inputs = fx.ExposureInputs.from_workspace(ws, hazard, level=level, progress=rep.sub(0.0, 0.05))
         prints = fingerprints(ws, inputs.hazard.name, level)  # the inputs as read for this run
         rep.check()
         try:

@@ -254,14 +254,18 @@ class ExposureInputs:
 
     @classmethod
     def from_workspace(cls, ws, hazard: str | None = None, *, level: str = "tambon", projects: bool = True,
-                       scheme: ClassScheme | None = None, **params) -> ExposureInputs:
-        """Areas of ``level``, the hazard (window around them) and the projects of a workspace."""
+                       scheme: ClassScheme | None = None, progress: Reporter | None = None,
+                       **params) -> ExposureInputs:
+        """Areas of ``level``, the hazard (window around them) and the projects of a workspace.
+
+        ``progress`` reports (and can cancel) reading the work types of titles not stored yet (title_kinds).
+        """
         if level not in LEVELS:
             raise ExposureError(f"ไม่รู้จักระดับพื้นที่ {level!r} (ใช้ได้: {', '.join(LEVELS)})",
                                 f"unknown level {level!r}; use one of {', '.join(LEVELS)}")
         areas = read_areas(ws, level)
         proj = ws.read_layer("projects") if projects and ws.count("projects") else None
-        proj = attach_kinds(ws, proj) if proj is not None else None  # stored work types (title_kinds)
+        proj = attach_kinds(ws, proj, progress=progress) if proj is not None else None  # stored work types
         frames = [g for g in (areas, proj) if g is not None and len(g)]
         bounds = _bounds(frames)
         haz = hazard_from_workspace(ws, hazard, bounds=bounds, scheme=scheme)

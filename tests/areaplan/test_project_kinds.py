@@ -132,6 +132,23 @@ def test_old_workspace_without_stored_kinds_is_filled_once(workspace, tmp_path):
     assert len(tk.stored_keys(workspace)) == 0
 
 
+def test_exposure_inputs_report_and_cancel_reading_missing_work_types(demo, tmp_path):
+    import shutil
+
+    from areaplan.progress import Reporter
+
+    path = shutil.copy(demo, tmp_path / "old.gpkg")
+    with Workspace.open(path) as ws:
+        ws.delete("title_kinds", "1 = 1")  # an older workspace: every title must be read once
+        with pytest.raises(Cancelled):
+            fx.ExposureInputs.from_workspace(ws, progress=Reporter(cancelled=lambda: True))
+        assert len(tk.stored_keys(ws)) == 0
+        steps = []
+        inputs = fx.ExposureInputs.from_workspace(ws, progress=Reporter(lambda f, m: steps.append((f, m))))
+        assert steps[-1][0] == 1.0 and any("reading work types" in m for _f, m in steps)
+        assert inputs.projects[tk.ATTACHED[0]].notna().all()
+
+
 def test_reimporting_the_same_titles_reads_none_again(workspace, tmp_path):
     import_file(workspace, _csv(tmp_path / "p.csv"), "projects")
     job = tk.TitleKindsJob(workspace)

@@ -73,7 +73,7 @@ def cmd_exposure(args: argparse.Namespace) -> int:
             if args.save:  # the inputs as read now (a change during the run makes the stored result stale)
                 prints.update(fingerprints(ws, choose_hazard(ws, args.hazard)["name"], args.level))
             inputs = ExposureInputs.from_workspace(ws, args.hazard, level=args.level,
-                                                   nodata_as_dry=not args.nodata_unknown)
+                                                   nodata_as_dry=not args.nodata_unknown, progress=rep.sub(0.0, 0.1))
             return run(inputs, progress=rep.sub(0.1, 1.0))
 
         result = run_with_bar("ความเสี่ยงน้ำท่วม", work)
