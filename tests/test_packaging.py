@@ -142,6 +142,7 @@ def test_selfcheck_passes_here_and_names_the_data_folders(capsys):
     assert "GeoTIFF (rasterio): wrote and read selfcheck.tif (5×4, EPSG:32647)" in out
     for line in ("PROJ data (pyproj):", "GDAL data (rasterio):", "PROJ data (rasterio):", "GDAL data (pyogrio):"):
         assert line in out
+    assert re.search(r"worker processes: (worker process \d+ answered|one core here)", out)
 
 
 def test_selfcheck_fails_loudly(monkeypatch, capsys):

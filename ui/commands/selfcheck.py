@@ -217,6 +217,21 @@ def _check_demo() -> str:
     return "not shipped here; `areaplan gui --demo` builds it on first use"
 
 
+def _check_workers() -> str:
+    """A worker process starts the way the analyses start theirs (spawned; frozen apps need freeze_support)."""
+    import os
+
+    from areaplan.analyses.flood_exposure import _zonal_pool
+
+    pool = _zonal_pool()
+    if pool is None:
+        return "one core here: the analyses run in this process"
+    pid = pool.submit(os.getpid).result(timeout=120)
+    if pid == os.getpid():
+        raise AssertionError("the job ran in this process, not in a worker")
+    return f"worker process {pid} answered"
+
+
 def run_checks(folder: Path) -> list[tuple[str, bool, str]]:
     """Run every check; (name, passed, detail) in order."""
     checks: list[tuple[str, Callable[[], str]]] = [
@@ -230,6 +245,7 @@ def run_checks(folder: Path) -> list[tuple[str, bool, str]]:
         ("desktop modules", _check_desktop),
         ("gazetteer (geothai)", _check_gazetteer),
         ("demo workspace", _check_demo),
+        ("worker processes", _check_workers),
     ]
     results = []
     for name, check in checks:
