@@ -19,7 +19,11 @@ How it works (architecture.md §5; vectorised, never all pairs):
    them works of one template that name different structures (:func:`sites_differ`) or different parts of one
    place, purchases, two village numbers in two tambons, and bank protection along one river in two tambons
    without a shared village or landmark. Named places, sizes and structure names are compared once per
-   distinct pair of names, only for pairs that can still reach the threshold.
+   distinct pair of names, only for pairs that can still reach the threshold. Named places conflict only within
+   one kind (a soi against a route is no conflict, a soi against another soi is); a length, area or volume equal
+   to 1 % is strong evidence, another length on one named road is another segment; a pair of one work type in
+   one tambon and village, two channels, budgets within 10 % is flagged in a lower band on its address and budget
+   (:data:`ADDRESS_BUDGET_SCORE`; docs/duplicates-generalise.md).
 4. **Groups** — connected components of the flagged pairs; budget at stake = total − the largest member.
 5. **Decisions** — ``duplicate_decisions`` rows are respected: a pair decided ``not_duplicate`` is not flagged
    again while both records' ``content_hash`` are unchanged; ``duplicate``/``unsure`` are carried onto pairs.
@@ -74,7 +78,16 @@ WEIGHTS: dict[str, float] = {
     "budget_close": 0.04,         # budgets within a quarter of each other (one work costs about the same)
     "budget_far": -0.15,          # one budget more than twice the other: another scope of work
     "same_work_no_place": 0.08,   # same work, same tambon, neither title names a place, budgets close
+    "spec_same": 0.10,            # the same length, area or volume to the metre: one design, whatever the names
 }
+#: The lowest score of a pair joined by its address and budget only (:func:`run`, rule "address and budget"):
+#: one work type in one tambon and village (or a request that names no village), budgets within
+#: BUDGET_ADDRESS, two channels and two agencies, nothing in conflict. Just above the default threshold: such a
+#: pair is worth a committee's look, not proven; a stricter threshold leaves it out.
+ADDRESS_BUDGET_SCORE = 0.76
+BUDGET_ADDRESS = 1.10
+#: Pairs joined by address and budget are compared from this title similarity on.
+MIN_SIMILARITY_ADDRESS = 0.1
 #: Budgets this close (larger / smaller) are "close"; beyond BUDGET_FAR they are "far".
 BUDGET_CLOSE = 1.25
 BUDGET_FAR = 2.0
@@ -100,6 +113,8 @@ MIN_SIMILARITY = 0.45
 #: work written by two offices in their own words (same work, same named place) often shares little more.
 MIN_SIMILARITY_SAME_PLACE = 0.2
 _CHUNK = 250_000
+#: When a dict, :func:`run` stores every candidate pair's evidence in it (diagnostics only).
+_TRACE: dict | None = None
 
 
 @dataclass
@@ -461,7 +476,10 @@ def _similarity(r: _Rows, ii: np.ndarray, jj: np.ndarray, rep: Reporter) -> np.n
     return sims[inv] / 100.0
 
 
-_PLACE_ORDER = {"road": 0, "water": 1, "village": 2, "landmark": 3}
+#: kinds of named place, in the order a shared one is reported; a conflict is two different names of ONE kind
+#: (a soi against a route, or a route against a road code, are two descriptors of one place, not a conflict)
+_PLACE_ORDER = {"road": 0, "soi": 1, "code": 2, "water": 3, "village": 4, "landmark": 5}
+_ROADS = 2  # kinds up to this one name a road
 
 
 def _structures_differ(r: _Rows, na: np.ndarray, nb: np.ndarray) -> np.ndarray:
@@ -525,7 +543,7 @@ def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray, with_structure: bo
             u_shared = np.full(len(code), None, dtype=object)
             u_shared[first["u"].to_numpy()] = first["x"].to_numpy(dtype=object)
             u_road = np.zeros(len(code), dtype=bool)
-            u_road[hits.loc[hits["kind"] == _PLACE_ORDER["road"], "u"].to_numpy()] = True
+            u_road[hits.loc[hits["kind"] <= _ROADS, "u"].to_numpy()] = True
             u_dry = np.zeros(len(code), dtype=bool)
             u_dry[hits.loc[hits["kind"] != _PLACE_ORDER["water"], "u"].to_numpy()] = True
             u_named = np.zeros(len(code), dtype=bool)
@@ -534,9 +552,21 @@ def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray, with_structure: bo
     return shared, conflict, road, dry, structure[inv], named
 
 
+def _has_village_name(r: _Rows, names: np.ndarray, where: np.ndarray) -> np.ndarray:
+    """Per pair (only where `where`): whether the name gives a village (บ้าน…, ชุมชน…) among its places."""
+    out = np.zeros(len(names), dtype=bool)
+    if where.any():
+        u, inv = np.unique(names[where], return_inverse=True)
+        has = np.array([u_ >= 0 and any(kind == "village" for kind, _ in r.cols.places[u_]) for u_ in u.tolist()],
+                       dtype=bool)
+        out[where] = has[inv]
+    return out
+
+
 def _same_place(x: str, y: str) -> bool:
     """Two place names name one place: equal, or (from 5 letters on) one the start of the other, unless the
-    longer goes on with a digit after a digit (another number: หมายเลข 3 / หมายเลข 3268)."""
+    longer goes on with a digit after a digit (another number: หมายเลข 3 / หมายเลข 3268) or is a village split
+    from the other (บ้านโนนสูง / บ้านโนนสูงพัฒนา, บ้านนาใหม่ / บ้านนาใหม่เหนือ: two villages)."""
     if x == y:
         return True
     if min(len(x), len(y)) < 5:
@@ -544,7 +574,14 @@ def _same_place(x: str, y: str) -> bool:
     short, long_ = (x, y) if len(x) < len(y) else (y, x)
     if not long_.startswith(short):
         return False
+    if short.startswith(("บ้าน", "ชุมชน")) and long_[len(short):] in SPLIT_VILLAGE_SUFFIXES:
+        return False
     return not (short[-1].isdigit() and long_[len(short)].isdigit())
+
+
+#: What a village split from another adds to its name (บ้านหนองบัวพัฒนา, บ้านหนองบัวใต้): another village.
+SPLIT_VILLAGE_SUFFIXES = frozenset(("พัฒนา", "ใหม่", "เหนือ", "ใต้", "กลาง", "ออก", "ตก", "น้อย", "ใหญ่", "ใน", "นอก",
+                                    "สามัคคี", "ใหม่พัฒนา", "ทอง", "เจริญ", "สันติสุข", "ตะวันออก", "ตะวันตก"))
 
 
 def sites_differ(a: str, b: str) -> bool:
@@ -587,6 +624,31 @@ def _specs_compare(sa: np.ndarray, sb: np.ndarray) -> np.ndarray:
     out[any_common & (ratio <= 1.15).all(axis=1)] = 1
     out[any_common & (ratio > 1.5).any(axis=1)] = -1
     return out
+
+
+#: sizes that identify one design when equal (a width or thickness is a standard, shared by many works)
+_SPEC_IDENTIFY = [SPEC_COLUMNS.index(c) for c in ("length", "volume", "area")]
+
+
+def _specs_same(sa: np.ndarray, sb: np.ndarray) -> np.ndarray:
+    """Per pair: a length, volume or area given by both is equal to 1 % (and no size differs by more than 15 %)."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        x, y = sa[:, _SPEC_IDENTIFY], sb[:, _SPEC_IDENTIFY]
+        common = (x > 0) & (y > 0)
+        equal = common & (np.abs(x - y) <= 0.01 * np.maximum(x, y))
+        both = (sa > 0) & (sb > 0)
+        ratio = np.where(both, np.maximum(sa, sb) / np.where(both, np.minimum(sa, sb), 1.0), 1.0)
+    return equal.any(axis=1) & (ratio <= 1.15).all(axis=1)
+
+
+_LENGTH = SPEC_COLUMNS.index("length")
+
+
+def _lengths_differ(r: _Rows, ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
+    """Per pair: both titles give a length and one is more than 1.5 times the other."""
+    la, lb = r.cols.specs[r.title_id[ii], _LENGTH], r.cols.specs[r.title_id[jj], _LENGTH]
+    with np.errstate(invalid="ignore"):
+        return (la > 0) & (lb > 0) & (np.maximum(la, lb) > 1.5 * np.minimum(la, lb))
 
 
 def _fmt_distance(d: float) -> tuple[str, str]:
@@ -679,6 +741,11 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     maybe_place = ((veto == "") & same_fam & same_tambon & (sim >= MIN_SIMILARITY_SAME_PLACE)
                    & (score + W["shared_place"] + W["spec_agree"] + W["same_work_place"] >= p.threshold))
     reach |= maybe_place
+    # one work type in one tambon, two channels and two agencies, budgets within BUDGET_ADDRESS: the address and the
+    # budget may join them (checked below, after the places)
+    addr_cand = ((veto == "") & same_wt & same_tambon & diff_ch & (r.agency[ii] != r.agency[jj])
+                 & (b_ratio <= BUDGET_ADDRESS) & (sim >= MIN_SIMILARITY_ADDRESS))
+    reach |= addr_cand
     sel = np.flatnonzero(reach)
     clock("scoring")
     shared = np.full(n_cand, None, dtype=object)
@@ -688,6 +755,7 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     shared_dry = np.zeros(n_cand, dtype=bool)  # a shared place that is not a river, canal or stream
     shared_named = np.zeros(n_cand, dtype=bool)  # a shared road or water (not only a village or landmark)
     structure = np.zeros(n_cand, dtype=bool)
+    spec_same = np.zeros(n_cand, dtype=bool)
     if len(sel):
         a_t, b_t = r.title_id[ii[sel]], r.title_id[jj[sel]]
         sa, sb = r.cols.segment[a_t], r.cols.segment[b_t]
@@ -701,6 +769,7 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
         shared[sel], conflict[sel], shared_road[sel], shared_dry[sel] = cmp[:4]
         shared_named[sel] = cmp[5]
         spec[sel] = _specs_compare(r.cols.specs[r.title_id[ii[sel]]], r.cols.specs[r.title_id[jj[sel]]])
+        spec_same[sel] = _specs_same(r.cols.specs[r.title_id[ii[sel]]], r.cols.specs[r.title_id[jj[sel]]])
     # the same work and named place: one title names the structure in other words (ฝายกั้นน้ำห้วยไผ่ / ฝาย คสล.
     # ห้วยไผ่), so their structure names do not part them; a size in conflict or another named place does
     # (built works only: an event and a facility of one tourist spot are two things)
@@ -710,19 +779,36 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
                        & ~activity[wb] & ~same_owner & (veto == ""))
     # two offices naming one work in one village (same number, same village name) or naming no place at all:
     # what follows the work noun is their own description, not the names of two structures
-    same_village_named = same_v & (shared != None) & ~conflict & ~same_owner  # noqa: E711
+    # (or one village or landmark name both give, in one tambon: a soi and a route of one village, a school's
+    # toilet block written two ways, are one place described two ways)
+    same_village_named = ((same_v | (same_tambon & shared_dry & same_fam)) & (shared != None)  # noqa: E711
+                          & ~conflict & ~same_owner)
+    # one length, area or volume to the metre, two offices: one design whatever the structure names
+    spec_same &= ~conflict & ~same_owner
+    # rule "address and budget": same tambon, same work type, budgets within 10 %, two channels and agencies, and
+    # the same village (number or name) or a title that names no village at all; nothing in conflict
+    va_none = (r.vmask[ii] == 0) & ~_has_village_name(r, r.name_id[ii], addr_cand)
+    vb_none = (r.vmask[jj] == 0) & ~_has_village_name(r, r.name_id[jj], addr_cand)
+    address = (addr_cand & ~conflict & (spec >= 0) & ~(both_v & ~same_v)
+               & (same_v | (shared_dry & (shared != None)) | va_none | vb_none))  # noqa: E711
     # the structure names are compared only where they can still set a pair aside
     ask = np.zeros(n_cand, dtype=bool)
     ask[sel] = True
-    ask &= ~same_work_place & ~same_village_named & ~no_place & (veto == "")
+    ask &= ~same_work_place & ~same_village_named & ~no_place & ~spec_same & ~address & (veto == "")
     asked = np.flatnonzero(ask)
     structure[asked] = _structures_differ(r, r.name_id[ii[asked]], r.name_id[jj[asked]])
-    veto[structure & ~same_work_place & ~same_village_named & ~no_place & (veto == "")] = "structure"
+    veto[structure & ask] = "structure"
+    # one named road, lengths that differ by more than half: another segment of that road (the rest of the route)
+    other_length = shared_road & (veto == "") & _lengths_differ(r, ii, jj)
+    veto[other_length] = "segment"
     same_work_place &= veto == ""
+    address &= veto == ""
     score = (score + W["shared_place"] * (shared != None) + W["place_conflict"] * conflict  # noqa: E711
              + W["spec_agree"] * (spec > 0) + W["spec_conflict"] * (spec < 0)
-             + W["same_work_place"] * same_work_place)
+             + W["same_work_place"] * same_work_place + W["spec_same"] * spec_same)
     score = np.clip(score, 0.0, 1.0)
+    by_address = address & (score < ADDRESS_BUDGET_SCORE)  # flagged on the address and budget only
+    score = np.where(address, np.maximum(score, ADDRESS_BUDGET_SCORE), score)
     # two tambons (not both located): only the same named place, e.g. a road between them, makes it one work
     # and two located points farther apart than distance_m: only a shared named place (one long road) joins them;
     # a river is long: bank protection in two tambons is two stretches unless a village or landmark is shared
@@ -733,12 +819,16 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     # road named by both joins them)
     veto[~same_tambon & ~both_pt & both_v & ~shared_road & (veto == "")] = "village"
     open_ = veto == ""
-    high = ((sim >= MIN_SIMILARITY) | (same_work_place & (sim >= MIN_SIMILARITY_SAME_PLACE))) & (score >= p.threshold)
+    high = ((sim >= MIN_SIMILARITY) | ((same_work_place | spec_same) & (sim >= MIN_SIMILARITY_SAME_PLACE)) | address
+            ) & (score >= p.threshold)
     flagged = np.flatnonzero(open_ & high & place_ok)
     labels, counts = np.unique(veto[~open_].astype(str), return_counts=True)
     set_aside = {str(k): int(c) for k, c in zip(labels, counts)}
     set_aside["score"] = int((open_ & ~high).sum())  # below the threshold
     set_aside["place"] = int((open_ & high & ~place_ok).sum())  # two places that no shared name joins
+    if _TRACE is not None:  # diagnostics (benchmarks): every candidate's evidence
+        _TRACE.update(ii=ii, jj=jj, sim=sim, score=score, veto=veto, place_ok=place_ok, shared=shared,
+                      conflict=conflict, spec=spec, same_wt=same_wt, same_v=same_v, r=r)
     clock("places")
     rep(0.85, "ตรวจผลการพิจารณาเดิม")
 
@@ -761,7 +851,7 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
             decision = d["decision"] if unchanged or d["decision"] != "not_duplicate" else "changed"
             note, keep = d.get("note") or "", d.get("keep") or ""
         th, en = _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, conflict, spec, same_tambon,
-                          same_work_place, (budget_close, budget_far, no_place))
+                          same_work_place, (budget_close, budget_far, no_place), spec_same, by_address)
         rows.append((a, b, float(score[k]), float(sim[k]), th, en, decision, keep, note,
                      None if np.isnan(dist[k]) else float(dist[k])))
     pairs = _pairs_frame(frame, rows, pid, src)
@@ -775,9 +865,12 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
 
 
 def _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, conflict, spec, same_tambon,
-             work_place=None, budget=None):
+             work_place=None, budget=None, spec_same=None, by_address=None):
     th: list[str] = []
     en: list[str] = []
+    if by_address is not None and by_address[k]:
+        th.append("ตรงกันเฉพาะที่อยู่และงบประมาณ (ประเภทงาน ตำบล หมู่บ้าน ปี งบประมาณต่างกันไม่เกิน 10%)")
+        en.append("address and budget only (work type, tambon, village, year, budgets within 10 %)")
     if same_v[k]:
         v = [i for i in range(1, 63) if (r.vmask[a] & r.vmask[b]) >> i & 1]
         th.append(f"หมู่ที่ {v[0]} เดียวกัน")
@@ -807,7 +900,10 @@ def _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, c
     else:
         th.append("ตำบลเดียวกัน")
         en.append("same tambon")
-    if spec[k] > 0:
+    if spec_same is not None and spec_same[k]:
+        th.append("ขนาดงานเท่ากันทุกเมตร")
+        en.append("the same length/area/volume")
+    elif spec[k] > 0:
         th.append("ขนาดงานตรงกัน")
         en.append("sizes agree")
     elif spec[k] < 0:

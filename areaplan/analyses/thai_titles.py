@@ -115,11 +115,11 @@ WORK_TYPES: tuple[WorkType, ...] = (
         "โรงพยาบาลส่งเสริมสุขภาพตำบล", "สถานีอนามัย", "ศูนย์สุขภาพชุมชน", "สถานีสุขภาพ", "โรงพยาบาล")),
     WorkType("building", "อาคาร", "building", (
         "อาคาร", "ศาลา", "หอประชุม", "ที่ทำการ", "บ้านพัก", "โรงอาหาร", "ห้องน้ำ", "ศูนย์พัฒนาเด็กเล็ก",
-        "ห้องเรียน", "โรงจอดรถ", "ลานจอดรถ", "ที่จอดรถ", "รั้ว", "หอพัก", "โรง")),
+        "ห้องเรียน", "โรงจอดรถ", "ลานจอดรถ", "ที่จอดรถ", "รั้ว", "หอพัก", "โรง", "ห้องส้วม", "ส้วม")),
     WorkType("training", "ฝึกอบรม", "training", (
         "ฝึกอบรม", "อบรม", "สัมมนา", "ศึกษาดูงาน", "พัฒนาศักยภาพ", "ส่งเสริมอาชีพ", "ฝึกอาชีพ")),
     WorkType("tourism", "ท่องเที่ยว", "tourism", ("แหล่งท่องเที่ยว", "ท่องเที่ยว", "จุดชมวิว", "ลานวัฒนธรรม")),
-    WorkType("waste", "ขยะ", "solid waste", ("ขยะ", "มูลฝอย", "ธนาคารขยะ")),
+    WorkType("waste", "ขยะ", "solid waste", ("ขยะ", "มูลฝอย", "ธนาคารขยะ", "ปุ๋ยหมัก", "หมักปุ๋ย", "ทำปุ๋ย", "ปุ๋ยอินทรีย์")),
     WorkType("wastewater", "บำบัดน้ำเสีย", "wastewater", ("บำบัดน้ำเสีย", "น้ำเสีย")),
     WorkType("cctv", "กล้องวงจรปิด", "CCTV", ("กล้องวงจรปิด", "cctv", "กล้องโทรทัศน์วงจรปิด")),
     WorkType("vehicle", "ยานพาหนะ", "vehicle", (
@@ -132,6 +132,13 @@ WORK_TYPES: tuple[WorkType, ...] = (
     WorkType("equipment", "ครุภัณฑ์", "equipment", (
         "ครุภัณฑ์", "เครื่อง", "อุปกรณ์", "คอมพิวเตอร์", "ระบบสารสนเทศ", "อิเล็กทรอนิกส์", "ซอฟต์แวร์", "ซอฟท์แวร์",
         "โปรแกรม", "เว็บไซต์", "แอปพลิเคชัน", "แอปพลิเคชั่น", "ระบบฐานข้อมูล")),
+    # (appended: the positions of the types above are stored by other analyses' caches)
+    # a yard for drying or processing crops: ลานตากข้าว, ลานตากผลผลิต, ลานอเนกประสงค์ตากผลผลิต
+    WorkType("drying_yard", "ลานตากผลผลิต", "crop drying yard", (
+        "ลานตาก", "ตากข้าว", "ตากผลผลิต", "ตากพืชผล", "ลานอเนกประสงค์ตาก", "ลานค้าข้าว")),
+    # disease vectors: mosquito larvae, dengue fever (ยุงลาย / ไข้เลือดออก name one campaign)
+    WorkType("disease", "ควบคุมโรค", "disease control", (
+        "ไข้เลือดออก", "ยุงลาย", "ลูกน้ำยุง", "ควบคุมโรค", "ป้องกันโรค", "พ่นหมอกควัน", "โรคติดต่อ")),
 )
 WORK_TYPE_BY_CODE: dict[str, WorkType] = {w.code: w for w in WORK_TYPES}
 
@@ -246,8 +253,11 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"ประตูน้ำ", "ประตูระบายน้ำ"),
     (r"เอนกประสงค์", "อเนกประสงค์"),
     # the village hall: ศาลาประชาคม / ศาลาอเนกประสงค์ / อาคารอเนกประสงค์ (ประจำหมู่บ้าน) name one building
-    (r"(?:ศาลา|อาคาร)\s*(?:ประชาคม|อเนกประสงค์|เอนกประสงค์)(?:\s*(?:ประจำ|ของ)?หมู่บ้าน(?=\s|$))?", "ศาลาอเนกประสงค์"),
+    (r"(?:ศาลา|อาคาร)\s*(?:ประชาคม|อเนกประสงค์|เอนกประสงค์)(?:\s*(?:ประจำ|ของ)?หมู่บ้าน(?=\s|$))?"
+     r"|ศาลา\s*(?:ประจำ|ของ)?\s*หมู่บ้าน(?=\s|$)", "ศาลาอเนกประสงค์"),
     (r"(?<!ขุด)ลอกคลอง", "ขุดลอกคลอง"),
+    # a channel of concrete or U-shape is a drain: ราง คสล. / รางคอนกรีต / รางรูปตัวยู = รางระบายน้ำ
+    (r"(?<!ตา)(?<!ทาง)ราง\s*(?=คอนกรีต|คสล|ค\.ส\.ล|รูปตัว|ตัวยู|ยู\s)", "รางระบายน้ำ "),
     # the container word before a facility that is itself a building: ระบบกล้องวงจรปิด, อาคารศูนย์พัฒนาเด็กเล็ก
     (r"(?:ระบบ|อาคาร)\s*(?=กล้องวงจรปิด|ศูนย์พัฒนาเด็กเล็ก)", ""),
     (r"(?:ภายใน|ประจำ)?หมู่บ้าน(?=\s*บ้าน)|ภายในหมู่บ้าน|ประจำหมู่บ้าน", " "),
@@ -255,7 +265,7 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
 _SYNONYM_NEEDS = (("กล้อง", "cctv", "CCTV"), ("โซล", "แสงอาทิตย์"), ("แสงอาทิตย์",), ("แสงอาทิตย์",), ("ไฟ",),
                   ("ถนนคอนกรีต",), ("ยางมะตอย",), ("เส้น",),
                   ("แอสฟัล", "sphalt", "SPHALT", "ลาดยาง"), ("ทล", "ทางหลวง"), ("ประปา",), ("ฝาย",),
-                  ("เหลี่ยม", "ulvert", "ULVERT"), ("ตลิ่ง",), ("ประตูน้ำ",), ("เอนก",), ("ประสงค์", "ประชาคม"), ("ลอกคลอง",), ("กล้องวงจรปิด", "ศูนย์พัฒนาเด็กเล็ก"),
+                  ("เหลี่ยม", "ulvert", "ULVERT"), ("ตลิ่ง",), ("ประตูน้ำ",), ("เอนก",), ("ประสงค์", "ประชาคม", "ศาลา"), ("ลอกคลอง",), ("ราง ", "รางค", "รางร", "รางต", "รางย"), ("กล้องวงจรปิด", "ศูนย์พัฒนาเด็กเล็ก"),
                   ("หมู่บ้าน",))
 _SYNONYM_RE = tuple((re.compile(p, re.IGNORECASE), r, need) for (p, r), need in zip(SYNONYMS, _SYNONYM_NEEDS))
 #: a cheap necessary condition of a synonym pass whose literal is common (ลาดยาง alone is not rewritten: an
@@ -326,7 +336,7 @@ _MULTI_YEAR_RE = re.compile(r"\(?[^()]*?(?:ผูกพัน|ข้ามปี
 _COMPONENT_RE = re.compile(r"(?:โครงการ\s*)?(?:ค่าควบคุมงาน|ค่าออกแบบ|ค่าจ้างที่ปรึกษา|ค่าจ้างควบคุมงาน|ค่าสำรวจออกแบบ)")
 _MULTI_YEAR_WORD = re.compile(r"ผูกพัน|ข้ามปี|งบประมาณต่อเนื่อง")
 #: a continuation of a work begun in an earlier year (not the multi-year wording งบประมาณต่อเนื่อง)
-_CONTINUED_RE = re.compile(r"\(?\s*(?:โครงการ|งาน)?(?<!งบประมาณ)ต่อเนื่อง\s*\)?")
+_CONTINUED_RE = re.compile(r"\(?\s*(?:โครงการ|งาน)?(?<!งบประมาณ)ต่อเนื่อง\s*\)?|\(?\s*(?:ส่วน|ช่วง)?ต่อขยาย\s*\)?")
 
 _REPAIR = ("ซ่อมแซม", "ซ่อมสร้าง", "ซ่อมบำรุง", "ปรับปรุง", "บำรุงรักษา", "บูรณะ", "เสริมผิว", "ฟื้นฟู", "ซ่อม",
            # surfacing a track that exists (ลงหินคลุก/ลงลูกรัง ถนนเส้น…): an upgrade, like ปรับปรุงถนนลูกรังเป็นหินคลุก
@@ -344,7 +354,7 @@ _PREFIX_RE = re.compile(r"^(?:" + trie_regex(_PREFIXES) + r")\s*")
 _PLACE_KINDS: tuple[tuple[str, str, str], ...] = (
     # (kind, keyword, negative lookahead of generic words that are not names)
     ("road", "สาย", r"ทาง|ใหญ่|ไฟ|ส่ง|ซอย|ไฟฟ้า|ละ|ต่างๆ|รอง|หลัก"),
-    ("road", "ซอย", r"ย่อย|ต่างๆ"),
+    ("soi", "ซอย", r"ย่อย|ต่างๆ"),
     ("road", "ถนน", r"คอนกรีต|ลาดยาง|ลูกรัง|หินคลุก|แอสฟัลต์|ผิว|สาย|เข้า|เลียบ|ภายใน|คันคลอง|พารา|ใน|เพื่อ|ดิน|ทาง|ซอย|สู่|ไป|เชื่อม|และ|บ้าน|เส้น"),
     ("village", "บ้าน", r"พัก|เรือน|เลขที่|ผู้|ปลอดภัย|มั่นคง|แบบ"),
     ("village", "ชุมชน", r"ต่างๆ"),
@@ -371,7 +381,7 @@ _PLACE_RE = tuple(
     # the lookbehind after the keyword (``สาย(?<!คลองสาย)`` = ``(?<!คลอง)สาย``) lets ``re`` scan for the literal
     (kind, kw, re.compile(re.escape(kw) + _PLACE_LOOKBEHIND.get(kw, "") + r"\s?" + (rf"(?!{neg})" if neg else "")
                           + rf"((?:(?!{_STOP})[ก-๙A-Za-z0-9./{'-' if kind == 'road' else ''}])+"
-                          + (r"(?:\s\d+(?![\d.]))?)" if kind == "road" else ")")))
+                          + (r"(?:\s\d+(?![\d.]))?)" if kind in ("road", "soi") else ")")))
     for kind, kw, neg in _PLACE_KINDS
 )
 _DASH = re.compile(r"\s*-\s*")
@@ -389,10 +399,11 @@ _PURPOSE_RE = re.compile(
     # a standard size class or storey count of a design is a size, not a name (ขนาดกลาง, ชั้นเดียว)
     r"|ขนาด(?:ใหญ่|กลาง|เล็ก)(?:พิเศษ)?|ชั้นเดียว")
 #: Rule 12, request and grant wording before the work: ขอสนับสนุน…, ขอรับการสนับสนุน…, เงินอุดหนุนเฉพาะกิจ…,
-#: and the plain verbs of a community request (ทำถนน…, เทถนน…, เทคอนกรีตถนน…)
+#: and the plain verbs of a community request (ทำถนน…, เทถนน…, เทคอนกรีตถนน…, ขอสร้างศาลา…, ขอติดกล้อง…)
 _REQUEST_RE = re.compile(
     r"^(?:ขอรับการสนับสนุน(?:งบประมาณ)?|ขอสนับสนุน(?:งบประมาณ)?|ขอรับงบประมาณ|เงินอุดหนุนเฉพาะกิจ|เงินอุดหนุน"
-    r"|(?:ขอ|ทำ|เท(?:คอนกรีต)?)(?=\s*(?:ถนน|ระบบ|ประปา|ฝาย|ทาง|ลาน|ศาลา|สะพาน|ราง|ท่อ|ลง|คอนกรีต)))\s*")
+    r"|(?:ขอ(?:สร้าง|ติดตั้ง|ติด)?|ทำ|เท(?:คอนกรีต)?)(?=\s*(?:ถนน|ระบบ|ประปา|ฝาย|ทาง|ลาน|ศาลา|สะพาน|ราง|ท่อ|ลง|คอนกรีต"
+    r"|อาคาร|กล้อง|ห้องน้ำ|ส้วม|ไฟ|เสาไฟ|หอ|บ่อ|โรง)))\s*")
 #: Rule 12, a strategy lead of a cluster or department title (พัฒนา…, เพิ่มประสิทธิภาพ…, ยกระดับ…, แก้ไขปัญหา…,
 #: บริหารจัดการ…) before the work itself (… กิจกรรม<work>, … โดย<work>, … ก่อสร้าง<work>)
 _LEAD_WORDS = ("พัฒนา", "เพิ่มประสิทธิภาพ", "เพิ่มความ", "ยกระดับ", "แก้ไขปัญหา", "แก้ปัญหา", "บริหารจัดการ", "ส่งเสริม")
@@ -594,7 +605,15 @@ _ROUTE_RE = re.compile(rf"(?:(?:จาก|สาย|เส้น)\s*(?:บ้า
                        rf"\s*(?:-|ไปยัง|ไปสู่|ไป|ถึง)\s*(?:บ้าน)?{_ROUTE_END}")
 
 
+#: A local road's registration code (พร.ถ.1-0042, บร.3906, นฐ.3923, ชพ.ถ.85-012): a province's two letters, a dot,
+#: optionally ถ., then digits. A code names the road in the register, a route (สาย…) or soi (ซอย…) names it on the
+#: ground: a code and a route are two descriptors of different kinds, never a conflict.
+_ROAD_CODE_RE = re.compile(r"(?<![ก-๙])[ก-ฮ]{2}\s?\.\s?(?:ถ\s?\.\s?)?\d[\d\-.]*\d|(?<![ก-๙])[ก-ฮ]{2}\s?\.\s?(?:ถ\s?\.\s?)?\d")
+
+
 def _places(text: str) -> frozenset[tuple[str, str]]:
+    """The named places of a name, as (kind, name): kinds road (สาย…, ถนน…, a route ก-ข), soi, code (a road's
+    registration code), water, village, landmark."""
     out: set[tuple[str, str]] = set()
     present = set(_PLACE_KW_RE.findall(text))
     if "ลำห้วย" in text:
@@ -607,13 +626,17 @@ def _places(text: str) -> frozenset[tuple[str, str]]:
         for m in rx.finditer(text):
             name = m.group(1).strip(" -./")
             if len(name) >= 2:
-                out.add((kind, f"{kw}{name}" if kind != "road" else name))
+                if kind == "road" and _ROAD_CODE_RE.fullmatch(name):
+                    kind = "code"  # สาย พร.ถ.1-0042: the registration code, not the route's name
+                out.add((kind, f"{kw}{name}" if kind not in ("road", "soi", "code") else name))
                 if kw in ("แม่น้ำ", "ลำน้ำ", "ลำห้วย"):  # ริมแม่น้ำน่าน = ริมน้ำน่าน, ลำห้วยทราย = ห้วยทราย
                     out.add((kind, f"{kw[-3:] if kw.endswith('น้ำ') else kw[2:]}{name}"))
+    if "." in text:
+        out.update(("code", m.group(0).replace(" ", "")) for m in _ROAD_CODE_RE.finditer(text))
     if "ไป" in text or "-" in text:
         for m in _ROUTE_RE.finditer(text):
             a, b = m.group(1).strip(" -./"), m.group(2).strip(" -./")
-            if len(a) >= 2 and len(b) >= 2:
+            if len(a) >= 2 and len(b) >= 2 and not _ROAD_CODE_RE.fullmatch(f"{a}-{b}"):
                 out.add(("road", f"{a}-{b}"))
     return frozenset(out)
 
@@ -683,8 +706,8 @@ def _cut_stage(text: str) -> tuple:
         phase = next((int(m.group(2)) for m in ms if m.group("w") not in _PART_WORDS), None)
         parts = numbered or parts
         t = _cut(t, ms)
-    if phase is None and "ต่อเนื่อง" in t and _CONTINUED_RE.search(t):
-        phase = 2  # (ต่อเนื่อง): the continuation of a work begun before
+    if phase is None and ("ต่อเนื่อง" in t or "ต่อขยาย" in t) and _CONTINUED_RE.search(t):
+        phase = 2  # (ต่อเนื่อง), (ส่วนต่อขยาย): the continuation or extension of a work begun before
         t = _CONTINUED_RE.sub(" ", t)
     villages: frozenset[int] = _NO_VILLAGES
     if "หมู่ที่" in t and "," not in t and "และ" not in t:  # the common case, scanned faster (same matches)
