@@ -91,6 +91,11 @@ MIN_SIMILARITY_ADDRESS = 0.1
 #: Budgets this close (larger / smaller) are "close"; beyond BUDGET_FAR they are "far".
 BUDGET_CLOSE = 1.25
 BUDGET_FAR = 2.0
+#: Scores this close are a tie (a tambon-wide line against two villages' works: the budget decides)
+SCORE_TIE = 0.05
+#: One budget more than this many times the other, through two channels: another scope of work (a repair against
+#: a build, one part against the whole), never one work proposed twice (veto ``scope``).
+BUDGET_SCOPE = 4.0
 #: Hard rules: a pair matching one is a clear non-duplicate whatever its title similarity.
 VETOES: dict[str, tuple[str, str]] = {
     "work_type": ("ประเภทงานต่างกัน", "different work types"),
@@ -106,6 +111,8 @@ VETOES: dict[str, tuple[str, str]] = {
              "different parts of one place (upper/lower reach, head/middle/tail, left/right, site N)"),
     "structure": ("ชื่อสิ่งก่อสร้างต่างกัน", "differently named structures"),
     "yearly": ("กิจกรรมที่จัดทุกปี คนละปีงบประมาณ", "a yearly activity in different fiscal years"),
+    "scope": ("งบประมาณสองช่องทางต่างกันเกิน 4 เท่า คนละขอบเขตงาน",
+              "budgets of two channels more than 4 times apart: another scope of work"),
 }
 #: Pairs below this title similarity are not scored further (no evidence lifts them to a usual threshold).
 MIN_SIMILARITY = 0.45
@@ -251,6 +258,7 @@ class _Rows:
     has_pt: np.ndarray
     x: np.ndarray
     y: np.ndarray
+    request: np.ndarray  # a community request without a verb (ขอถนนลูกรัง…): repair or new is not said
 
 
 def _clean_codes(values, how=None) -> tuple[np.ndarray, np.ndarray]:
@@ -391,7 +399,7 @@ def _prepare(frame: pd.DataFrame, tambons, p: DuplicateParams, rep: Reporter, cl
                  cols.component[title_id], cols.action[title_id], cols.recurring[title_id],
                  np.array([not x for x in cols.places] + [True], dtype=bool)[name_id] & (cols.villages[title_id] == 0),
                  cols.part_id[title_id],
-                 w.has_pt, w.x, w.y)
+                 w.has_pt, w.x, w.y, cols.request[title_id])
     return rows, w
 
 
@@ -703,6 +711,16 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     ba, bb = where.budget[ii], where.budget[jj]
     with np.errstate(invalid="ignore", divide="ignore"):
         b_ratio = np.where((ba > 0) & (bb > 0), np.maximum(ba, bb) / np.minimum(ba, bb), np.nan)
+    # a community request without a verb (ขอถนนลูกรัง…) against a repair of that thing, budgets close, two channels:
+    # the request does not say new or repair, and one work costs about the same (a repair and a new build do not)
+    action_open = (r.request[ii] & (r.action[jj] == 1)) | (r.request[jj] & (r.action[ii] == 1))
+    action_open &= act_mis & (b_ratio <= BUDGET_CLOSE) & diff_ch
+    act_mis &= ~action_open
+    # developing a tourist spot is one work however it is worded (ยกระดับ… ก่อสร้างทางเดิน ลานจอดรถ / พัฒนา…
+    # ปรับปรุงลานจอดรถ ทางเดิน): its upgrade and its new facilities are one scope when the budgets are close
+    tourism = np.int16([w.code for w in WORK_TYPES].index("tourism"))
+    action_open |= act_mis & (r.wt[ii] == tourism) & (r.wt[jj] == tourism) & (b_ratio <= BUDGET_CLOSE) & diff_ch
+    act_mis &= ~action_open
     # (not within one agency's own list: its standard designs cost the same on purpose)
     budget_close = (b_ratio <= BUDGET_CLOSE) & ~same_owner
     budget_far = b_ratio > BUDGET_FAR
@@ -734,6 +752,10 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     veto[multi] = "multi_year"
     # an activity held every year (training, a campaign, fire breaks…): next year's is another one
     veto[(r.fy[ii] != r.fy[jj]) & (r.recurring[ii] | r.recurring[jj])] = "yearly"
+    # one work costs about the same in every office's estimate: two channels' budgets far beyond that are another
+    # scope (a repair of a part against the whole build), whatever the titles say. (One office repeating one title
+    # with two budgets is a line split in two, which the committee must see: not set aside.)
+    veto[(b_ratio > BUDGET_SCOPE) & diff_ch] = "scope"
     # place and specification evidence needs the parsed titles: only for pairs that can still reach the threshold
     reach = (veto == "") & (sim >= MIN_SIMILARITY) & (score + W["shared_place"] + W["spec_agree"] >= p.threshold)
     # one work type (or family) in one tambon, villages not in conflict: the named places may still join them
@@ -822,10 +844,12 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     high = ((sim >= MIN_SIMILARITY) | ((same_work_place | spec_same) & (sim >= MIN_SIMILARITY_SAME_PLACE)) | address
             ) & (score >= p.threshold)
     flagged = np.flatnonzero(open_ & high & place_ok)
+    flagged, n_ambiguous = _one_village_each(r, ii, jj, flagged, score, b_ratio)
     labels, counts = np.unique(veto[~open_].astype(str), return_counts=True)
     set_aside = {str(k): int(c) for k, c in zip(labels, counts)}
     set_aside["score"] = int((open_ & ~high).sum())  # below the threshold
     set_aside["place"] = int((open_ & high & ~place_ok).sum())  # two places that no shared name joins
+    set_aside["one_village"] = n_ambiguous  # a title without a village joined to a better match in another village
     if _TRACE is not None:  # diagnostics (benchmarks): every candidate's evidence
         _TRACE.update(ii=ii, jj=jj, sim=sim, score=score, veto=veto, place_ok=place_ok, shared=shared,
                       conflict=conflict, spec=spec, same_wt=same_wt, same_v=same_v, r=r)
@@ -851,7 +875,7 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
             decision = d["decision"] if unchanged or d["decision"] != "not_duplicate" else "changed"
             note, keep = d.get("note") or "", d.get("keep") or ""
         th, en = _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, conflict, spec, same_tambon,
-                          same_work_place, (budget_close, budget_far, no_place), spec_same, by_address)
+                          same_work_place, (budget_close, budget_far, no_place), spec_same, by_address, action_open)
         rows.append((a, b, float(score[k]), float(sim[k]), th, en, decision, keep, note,
                      None if np.isnan(dist[k]) else float(dist[k])))
     pairs = _pairs_frame(frame, rows, pid, src)
@@ -864,8 +888,36 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
                            candidates=n_cand, suppressed=suppressed, timings=clock.laps, set_aside=set_aside)
 
 
+def _one_village_each(r: _Rows, ii: np.ndarray, jj: np.ndarray, flagged: np.ndarray, score: np.ndarray,
+                      b_ratio: np.ndarray) -> tuple[np.ndarray, int]:
+    """Flagged pairs kept, and how many were dropped: a title that names no village (a tambon-wide line) is one
+    work at one village, so when it matches works at two different villages only its best match and the works of
+    that village are kept: the closest budget among the matches scored within SCORE_TIE of the best (a title that
+    names no village is about as similar to every village's title; its cost tells which one it is)."""
+    if not len(flagged):
+        return flagged, 0
+    fa, fb = ii[flagged], jj[flagged]
+    va, vb = r.vmask[fa], r.vmask[fb]
+    side = np.concatenate([np.flatnonzero((va == 0) & (vb > 0)), np.flatnonzero((vb == 0) & (va > 0))])
+    if len(side) < 2:
+        return flagged, 0
+    x = np.concatenate([fa[(va == 0) & (vb > 0)], fb[(vb == 0) & (va > 0)]])
+    y = np.concatenate([fb[(va == 0) & (vb > 0)], fa[(vb == 0) & (va > 0)]])
+    d = pd.DataFrame({"pos": side, "x": x, "v": r.vmask[y], "t": r.tambon[y], "s": score[flagged[side]],
+                      "b": np.nan_to_num(b_ratio[flagged[side]], nan=9.0)})
+    near_top = d["s"] >= d.groupby("x")["s"].transform("max") - SCORE_TIE
+    d["rank"] = np.where(near_top, 0, 1)
+    d = d.sort_values(["x", "rank", "b", "s"], ascending=[True, True, True, False], kind="stable")
+    best = d.groupby("x").first()[["v", "t"]].rename(columns={"v": "bv", "t": "bt"})
+    d = d.join(best, on="x")
+    drop = d["pos"].to_numpy()[((d["v"] & d["bv"]) == 0).to_numpy() & (d["t"] == d["bt"]).to_numpy()]
+    keep = np.ones(len(flagged), dtype=bool)
+    keep[drop] = False
+    return flagged[keep], int(len(drop))
+
+
 def _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, conflict, spec, same_tambon,
-             work_place=None, budget=None, spec_same=None, by_address=None):
+             work_place=None, budget=None, spec_same=None, by_address=None, action_open=None):
     th: list[str] = []
     en: list[str] = []
     if by_address is not None and by_address[k]:
@@ -923,6 +975,9 @@ def _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, c
     if act_mis[k]:
         th.append("งานซ่อม/งานสร้างใหม่ต่างกัน")
         en.append("repair vs new construction")
+    if action_open is not None and action_open[k]:
+        th.append("ไม่ระบุชัดว่าซ่อมหรือสร้างใหม่ (คำขอของชุมชน/งานแหล่งท่องเที่ยว)")
+        en.append("repair or new not told apart (a community request or a tourist-spot work)")
     ca, cb = r.channel_codes[r.channel[a]], r.channel_codes[r.channel[b]]
     if diff_ch[k]:
         th.append(f"ช่องทางต่างกัน {ca}/{cb}")

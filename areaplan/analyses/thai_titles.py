@@ -95,7 +95,7 @@ WORK_TYPES: tuple[WorkType, ...] = (
     WorkType("water_gate", "ประตูระบายน้ำ", "water gate", (
         "ประตูระบายน้ำ", "อาคารบังคับน้ำ", "อาคารอัดน้ำ", "ทำนบ")),
     WorkType("reservoir", "แหล่งเก็บน้ำ", "reservoir", (
-        "อ่างเก็บน้ำ", "แก้มลิง", "สระเก็บน้ำ", "สระน้ำ", "ขุดสระ", "บ่อเก็บน้ำ", "แหล่งน้ำ", "เขื่อนเก็บกักน้ำ")),
+        "อ่างเก็บน้ำ", "แก้มลิง", "สระเก็บน้ำ", "สระน้ำ", "ขุดสระ", "ขุดหนอง", "บ่อเก็บน้ำ", "แหล่งน้ำ", "เขื่อนเก็บกักน้ำ")),
     WorkType("irrigation", "ระบบส่งน้ำ", "irrigation canal", (
         "คลองส่งน้ำ", "ระบบส่งน้ำ", "คูส่งน้ำ", "ดาดคอนกรีต", "ลำเหมือง", "ท่อส่งน้ำ", "ระบบกระจายน้ำ", "คลองผันน้ำ",
         "ผันน้ำ")),
@@ -232,7 +232,7 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"(?:ระบบ\s*)?(?:กระจาย|ส่ง|สูบ)น้ำ\s*(?:ด้วย\s*)?(?=พลังงานแสงอาทิตย์)", "ระบบสูบน้ำ"),
     # solar lamps in a request: ขอไฟโซล่าเซลล์ = ไฟฟ้าส่องสว่างพลังงานแสงอาทิตย์
     (r"(?<!เสา)(?<!โคม)ไฟ(?=\s*พลังงานแสงอาทิตย์)", "ไฟฟ้าส่องสว่าง"),
-    (r"ไฟฟ้าแสงสว่าง|ไฟส่องสว่าง|โคมไฟถนน|โคมไฟฟ้า|โคมไฟ(?!ฟ้า)|ไฟฟ้าสาธารณะ", "ไฟฟ้าส่องสว่าง"),
+    (r"ไฟฟ้าแสงสว่าง|ไฟส่องสว่าง|ไฟส่องทาง|โคมไฟถนน|โคมไฟฟ้า|โคมไฟ(?!ฟ้า)|ไฟฟ้าสาธารณะ", "ไฟฟ้าส่องสว่าง"),
     (r"ถนนคอนกรีต(?!เสริมเหล็ก)", "ถนนคอนกรีตเสริมเหล็ก"),
     # ยางมะตอย is the everyday word for asphalt
     (r"ยางมะตอย", "ลาดยาง"),
@@ -322,9 +322,9 @@ _ADMIN_PLAIN_RE = re.compile(
     + "".join(f"(?<!{lead}{w})" for w in ("ตำบล", "อำเภอ", "จังหวัด") for lead in ("สุขภาพ", "ส่วน"))
     + r"\s*[ก-๙]+(?:\s*,)?")
 _VILLAGE_LIST_RE = re.compile(r"หมู่ที่\s*(\d{1,2})((?:\s*(?:,|และ)\s*\d{1,2}(?!\d))+)")
-_PHASE_RE = re.compile(r"(?=[(\sรชตเpโแจ])\(?\s*(?P<w>ระยะที่|ช่วงที่|ตอนที่|เฟสที่|เฟส|phase|ระยะ|โซน(?:ที่)?|แห่งที่|จุดที่|ตัวที่)\s*(\d{1,2})(?!\d)\s*\)?",
+_PHASE_RE = re.compile(r"(?=[(\sรชตเpโแจส])\(?\s*(?P<w>ระยะที่|ช่วงที่|ตอนที่|ส่วนที่|เฟสที่|เฟส|phase|ระยะ|โซน(?:ที่)?|แห่งที่|จุดที่|ตัวที่)\s*(\d{1,2})(?!\d)\s*\)?",
                        re.IGNORECASE)
-_PHASE_WORDS = ("ระยะ", "ช่วงที่", "ตอนที่", "เฟส", "phase", "Phase", "PHASE", "โซน", "แห่งที่", "จุดที่", "ตัวที่")
+_PHASE_WORDS = ("ระยะ", "ช่วงที่", "ตอนที่", "ส่วนที่", "เฟส", "phase", "Phase", "PHASE", "โซน", "แห่งที่", "จุดที่", "ตัวที่")
 #: numbered parts of one place (the zone, site or unit of a set), not phases in time
 _PART_WORDS = {"โซน": "โซน", "โซนที่": "โซน", "แห่งที่": "แห่งที่", "จุดที่": "จุดที่", "ตัวที่": "ตัวที่"}
 _CHAIN_RE = re.compile(r"(?=[ก\d])(?:กิโลเมตร(?:ที่)?\s*)?(\d{1,3})\+(\d{3})")
@@ -336,7 +336,9 @@ _MULTI_YEAR_RE = re.compile(r"\(?[^()]*?(?:ผูกพัน|ข้ามปี
 _COMPONENT_RE = re.compile(r"(?:โครงการ\s*)?(?:ค่าควบคุมงาน|ค่าออกแบบ|ค่าจ้างที่ปรึกษา|ค่าจ้างควบคุมงาน|ค่าสำรวจออกแบบ)")
 _MULTI_YEAR_WORD = re.compile(r"ผูกพัน|ข้ามปี|งบประมาณต่อเนื่อง")
 #: a continuation of a work begun in an earlier year (not the multi-year wording งบประมาณต่อเนื่อง)
-_CONTINUED_RE = re.compile(r"\(?\s*(?:โครงการ|งาน)?(?<!งบประมาณ)ต่อเนื่อง\s*\)?|\(?\s*(?:ส่วน|ช่วง)?ต่อขยาย\s*\)?")
+_CONTINUED_RE = re.compile(r"\(?\s*(?:โครงการ|งาน)?(?<!งบประมาณ)ต่อเนื่อง\s*\)?|\(?\s*(?:ส่วน|ช่วง)?ต่อขยาย\s*\)?"
+                           # ต่อจากเดิม / ต่อจากช่วงแรก / ต่อจากถนนเส้นเดิม: the stretch that follows the first one
+                           r"|\(?\s*ต่อจาก(?:ของ|ถนน|เส้น|ช่วง|ระยะ|โครงการ)?(?:เดิม|แรก)\s*\)?")
 
 _REPAIR = ("ซ่อมแซม", "ซ่อมสร้าง", "ซ่อมบำรุง", "ปรับปรุง", "บำรุงรักษา", "บูรณะ", "เสริมผิว", "ฟื้นฟู", "ซ่อม",
            # surfacing a track that exists (ลงหินคลุก/ลงลูกรัง ถนนเส้น…): an upgrade, like ปรับปรุงถนนลูกรังเป็นหินคลุก
@@ -356,10 +358,10 @@ _PLACE_KINDS: tuple[tuple[str, str, str], ...] = (
     ("road", "สาย", r"ทาง|ใหญ่|ไฟ|ส่ง|ซอย|ไฟฟ้า|ละ|ต่างๆ|รอง|หลัก"),
     ("soi", "ซอย", r"ย่อย|ต่างๆ"),
     ("road", "ถนน", r"คอนกรีต|ลาดยาง|ลูกรัง|หินคลุก|แอสฟัลต์|ผิว|สาย|เข้า|เลียบ|ภายใน|คันคลอง|พารา|ใน|เพื่อ|ดิน|ทาง|ซอย|สู่|ไป|เชื่อม|และ|บ้าน|เส้น"),
-    ("village", "บ้าน", r"พัก|เรือน|เลขที่|ผู้|ปลอดภัย|มั่นคง|แบบ"),
+    ("village", "บ้าน", r"พัก|เรือน|เลขที่|ผู้|ปลอดภัย|มั่นคง|แบบ|บ้าน"),
     ("village", "ชุมชน", r"ต่างๆ"),
     ("water", "คลอง", r"ส่งน้ำ|ระบายน้ำ|ซอย|ไส้ไก่|ดาด|ดิน|ธรรมชาติ|ส่ง|ต่างๆ"),
-    ("water", "หนอง", r"น้ำสาธารณะ"),
+    ("water", "หนอง", r"น้ำสาธารณะ|สาธารณะ|กลาง(?:หมู่)?บ้าน"),
     ("water", "ลำห้วย", r""),
     ("water", "ห้วย", r""),
     ("water", "บึง", r""),
@@ -395,7 +397,7 @@ _PURPOSE_RE = re.compile(
     r"(?:เพื่อ|เก็บน้ำไว้|(?<=[ก-๙])(?<!ผู้)ให้(?=[ก-๙]))\S*"
     r"|(?<!\S)(?:แทน|ปัจจุบัน|หน้าฝน|หน้าแล้ง|ฤดูฝน|ฤดูแล้ง|ฝนตก|เนื่องจาก|ไว้|ใช้)\S*"
     r"|(?<=\s)(?:ลดต้นทุน|ลดปัญหา|ลดความ|แก้ปัญหา|แก้ไขปัญหา)\S*"
-    r"|(?<!\S)[^\s]*(?:ไม่ได้|ไม่พอ|ลำบาก|ตื้นเขิน|ติดหล่ม|ชำรุดเสียหาย|(?:ถนน|ทาง|ซอย)มืด)\S*"
+    r"|(?<!\S)[^\s]*(?:ไม่ได้|ไม่พอ|ลำบาก|ทุกปี|เสี่ยง|ตื้นเขิน|ติดหล่ม|ชำรุดเสียหาย|(?:ถนน|ทาง|ซอย)มืด)\S*"
     # a standard size class or storey count of a design is a size, not a name (ขนาดกลาง, ชั้นเดียว)
     r"|ขนาด(?:ใหญ่|กลาง|เล็ก)(?:พิเศษ)?|ชั้นเดียว")
 #: Rule 12, request and grant wording before the work: ขอสนับสนุน…, ขอรับการสนับสนุน…, เงินอุดหนุนเฉพาะกิจ…,
@@ -412,6 +414,11 @@ _WORK_START_RE = re.compile(r"^(?:กิจกรรม|โดย)?\s*(?=" + tri
                                                                    "ติดตั้ง", "สร้าง")) + ")")
 
 
+#: a community request without a verb (ขอถนนลูกรัง…, ขอทำห้องน้ำ…, ขอไฟส่องทาง…): villagers ask for the thing,
+#: and whether it is built new or repaired is not said
+_PLAIN_REQUEST_RE = re.compile(r"(?:^|\s)ขอ(?:ทำ)?\s*(?=[ก-๙])")
+#: the facilities of a tourist spot named first in a title (ลานจอดรถ…, ที่จอดรถ…, ห้องน้ำ…, ห้องส้วม…)
+_TOURIST_FACILITY_RE = re.compile(r"ลานจอดรถ|ที่จอดรถ|ห้องน้ำ|ห้องส้วม|ส้วม")
 #: Rule 12, a request that names the place first: ``ซอยข้างโรงเรียน ขอทำถนนคอนกรีต`` (the work after ขอ)
 _REQUEST_MID_RE = re.compile(r"\sขอ(?:รับ)?(?:การ)?(?:สนับสนุน)?(?:ทำ|สร้าง|เท|ลง)?\s*(?=[ก-๙])")
 #: what starts a named place after the extras of a work: the key keeps it (``… พร้อมหอถังสูง บ้านขวาวใหญ่``)
@@ -520,6 +527,9 @@ class TitleFeatures:
     # an activity offices hold every year (training, a campaign, a festival, fire breaks, weed clearing): each
     # year's is a new one, so two years are never one duplicate
     recurring: bool = False
+    # a community request that names the thing without a verb (ขอถนนลูกรัง…, ขอทำห้องน้ำ…): action is read as
+    # "new", but the request may as well be for repairing what exists
+    request: bool = False
 
     @property
     def village(self) -> int | None:
@@ -593,7 +603,7 @@ _ROUTE_JOIN_RE = re.compile(r"((?:สาย|เส้น)\S+)\s+-\s+(?=\S)")
 _SPEC_PRE = re.compile(rf"(?:{trie_regex(_SPEC_NAME)})\s*(?:ไม่น้อยกว่า|ไม่เกิน|ประมาณ|รวม|ละ)?\s*\d")
 _COUNT_PRE = re.compile(r"\d\s*(?:แห่ง|สายทาง|จุด|คัน|เครื่อง|ชุด|หลัง|ต้น|ระบบ|โครงการ|รายการ|บ่อ|ดวง|ท่อน|สถานี|"
                         r"ครอบครัว|สนาม|อาคาร|ยูนิต|ห้อง|งาน)")
-_PHASE_PRE = re.compile(r"(?:ระยะ|ช่วงที่|ตอนที่|เฟส|โซน|แห่งที่|จุดที่|ตัวที่)(?:ที่)?\s*\d|phase\s*\d", re.IGNORECASE)
+_PHASE_PRE = re.compile(r"(?:ระยะ|ช่วงที่|ตอนที่|ส่วนที่|เฟส|โซน|แห่งที่|จุดที่|ตัวที่)(?:ที่)?\s*\d|phase\s*\d", re.IGNORECASE)
 
 
 _PLACE_KW_RE = re.compile(trie_regex({kw for _, kw, _ in _PLACE_KINDS}))
@@ -706,7 +716,7 @@ def _cut_stage(text: str) -> tuple:
         phase = next((int(m.group(2)) for m in ms if m.group("w") not in _PART_WORDS), None)
         parts = numbered or parts
         t = _cut(t, ms)
-    if phase is None and ("ต่อเนื่อง" in t or "ต่อขยาย" in t) and _CONTINUED_RE.search(t):
+    if phase is None and ("ต่อเนื่อง" in t or "ต่อขยาย" in t or "ต่อจาก" in t) and _CONTINUED_RE.search(t):
         phase = 2  # (ต่อเนื่อง), (ส่วนต่อขยาย): the continuation or extension of a work begun before
         t = _CONTINUED_RE.sub(" ", t)
     villages: frozenset[int] = _NO_VILLAGES
@@ -744,7 +754,7 @@ def _cut_stage(text: str) -> tuple:
 @lru_cache(maxsize=100_000)
 def _name_stage(t: str) -> tuple:
     """Rules 7–11 on what is left of a title: (name, key, work type, work types, action, places, parts, site,
-    recurring).
+    recurring, request).
 
     Titles written from one template leave the same rest (the address, village and sizes cut out): cached.
     """
@@ -776,23 +786,31 @@ def _name_stage(t: str) -> tuple:
     work_type, work_types = _work_types(work)
     if work_type is None and lead:
         work_type, work_types = _work_types(full)
+    first_kw = _KW_RE.search(work) if work_type == "building" and "ท่องเที่ยว" in t else None
+    if first_kw is not None and _TOURIST_FACILITY_RE.match(work, first_kw.start()):
+        # parking and toilets for visitors (ลานจอดรถ-ห้องน้ำแหล่งท่องเที่ยว, ขอทำห้องน้ำกับที่จอดรถให้นักท่องเที่ยว,
+        # พัฒนาแหล่งท่องเที่ยว… ก่อสร้างลานจอดรถและห้องน้ำ): the facilities of a tourist spot are a tourism work
+        work_type, work_types = "tourism", work_types | {"tourism"}
     if work_type == "building" and work_types - {"building", "equipment"}:
         # a building is the container: the specific work wins (equipment bought with it does not)
         work_type = min(work_types - {"building", "equipment"}, key=_WT_ORDER.__getitem__)
+    # a community request without a verb (ขอถนนลูกรัง…): read as new work, but marked: it may ask for a repair
+    request = action is None and work_type not in (None, *_NO_ACTION) and bool(_PLAIN_REQUEST_RE.search(work))
     if action is None and work_type not in (None, *_NO_ACTION):
         action = "new"  # a bare noun in a plan (ถนน คสล. สาย…) means building it
     key = _without_extras(name) if "พร้อม" in name else name  # "… พร้อม <extras>" varies between offices
     # the places of the strategy lead and of the remarks count too (แก้ไขปัญหาตลิ่งริมแม่น้ำน่าน … โดยก่อสร้าง…)
     places = _places(name) | _places(" ".join(_PUNCT.sub(" ", lead).split())) if lead else _places(name)
     recurring = bool(_RECURRING_RE.search(head))
-    return name, key.replace(" ", ""), work_type, work_types, action, places, _parts(work), _site(name), recurring
+    return (name, key.replace(" ", ""), work_type, work_types, action, places, _parts(work), _site(name), recurring,
+            request)
 
 
 #: Rule 10, parts of one place: the upper/lower reach (ตอนบน/ตอนล่าง…), the head/middle/tail of a canal
 #: (ต้น/กลาง/ปลายคลอง), the left/right bank or branch (ฝั่งซ้าย, คลองซอย 1 ซ้าย) and a number that ends the
 #: name (เหนือเขื่อนวังร่มเกล้า 1, คลองซอย 1): one member of a series of works from one template
 _POS_PART_RE = re.compile(
-    r"ตอน(?P<reach>บน|ล่าง|กลาง|ต้น|ปลาย)"
+    r"ตอน(?P<reach>บน|ล่าง|กลาง(?!คืน|วัน)|ต้น|ปลาย)"
     r"|(?<![ก-๙])(?P<along>ต้น|กลาง|ปลาย)(?=\s*(?:คลอง|ลำ|ห้วย|แม่น้ำ|หนอง|อ่าง|ทาง|สาย))"
     r"|ฝั่ง(?P<bank>ซ้าย|ขวา)|(?<=\d)\s*(?P<side>ซ้าย|ขวา)"
     r"|ทิศ(?P<compass>(?:เหนือ|ใต้|ตะวันออก|ตะวันตก)(?:เฉียง(?:เหนือ|ใต้))?)"
@@ -852,12 +870,12 @@ def features(title: object) -> TitleFeatures:
     """Rules 1–9 on one title (cached: call it once per distinct title)."""
     text = normalize(title)
     t, component, multi_year, year, specs, segment, ends, phase, villages, parts = _cut_stage(text)
-    name, key, work_type, work_types, action, places, name_parts, site, recurring = _name_stage(t)
+    name, key, work_type, work_types, action, places, name_parts, site, recurring, request = _name_stage(t)
     return TitleFeatures(
         text=text, name=name, key=key, segment_ends=ends, work_type=work_type, work_types=work_types,
         action=action, villages=villages, places=places, phase=phase, segment=segment,
         title_year=year, multi_year=multi_year, component=component, specs=specs, parts=parts | name_parts, site=site,
-        recurring=recurring,
+        recurring=recurring, request=request,
     )
 
 
@@ -900,6 +918,7 @@ class FeatureColumns:
     part_sets: list[frozenset]  # distinct sets of parts (TitleFeatures.parts)
     sites: list[str]  # per distinct name: the name of the structure (TitleFeatures.site)
     recurring: np.ndarray | None = None  # bool: a yearly activity (TitleFeatures.recurring)
+    request: np.ndarray | None = None  # bool: a request without a verb (TitleFeatures.request)
 
 
 _ACTION_CODE = {"repair": 1, "new": 2}
@@ -986,6 +1005,7 @@ def _columns(parts: list[tuple]) -> FeatureColumns:
     s_wt = np.array([_WT_INDEX.get(s[2], -1) for s in stages] + [-1], dtype=np.int16)
     s_act = np.array([_ACTION_CODE.get(s[4], 0) for s in stages] + [0], dtype=np.int8)
     s_rec = np.array([s[8] for s in stages] + [False], dtype=bool)
+    s_req = np.array([s[9] for s in stages] + [False], dtype=bool)
     stage_id = np.concatenate(stage_ids) if parts else np.zeros(0, np.int64)
 
     def cat(k: int, empty):
@@ -1001,6 +1021,7 @@ def _columns(parts: list[tuple]) -> FeatureColumns:
         specs=cat(10, np.zeros((0, len(SPEC_COLUMNS)))),
         part_id=np.concatenate(part_ids) if parts else np.zeros(0, np.int64), part_sets=list(part_index),
         sites=[first[x][7] for x in name_index], recurring=s_rec[stage_id],
+        request=s_req[stage_id],
     )
 
 
