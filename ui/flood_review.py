@@ -50,6 +50,9 @@ from PySide6.QtWidgets import (
 
 from areaplan.errors import AreaPlanError, Cancelled
 from layers.model import GROUP_HAZARDS, LabelSettings, Style, VectorLayer
+
+#: The workspace layer that holds every hazard given as vector zones (areaplan.importers.hazard).
+ZONES_TABLE = "hazard_zones"
 from ui.flood_charts import BudgetRiskChart, ClassAreaChart, area_by_class
 from ui.plan_links import (
     Column,
@@ -862,6 +865,7 @@ class FloodReview(QWidget):
             view = getattr(self.window_, "raster_view", None)
             if view is not None:
                 view.on_workspace_changed()  # the new raster on the map
+            self._refresh_zones_layer()  # new or replaced vector zones on the map
             self._fill_hazards()
             self.set_hazard(name)
             self.show_stored()  # a replaced hazard: its stored result is shown as out of date
@@ -881,6 +885,19 @@ class FloodReview(QWidget):
         self.add_runner.progressChanged.connect(self._on_progress)
         self.add_runner.finished.connect(finished)
         return self.add_runner
+
+    def _refresh_zones_layer(self) -> None:
+        """Show the workspace's hazard zones as they are now (after zones were added or replaced)."""
+        from layers.model import layer_from_workspace
+
+        ws, layers = self.window_.workspace, self.window_.layers
+        if ws is None or layers is None or ZONES_TABLE not in ws.layer_names():
+            return
+        zones = ws.read_layer(ZONES_TABLE)
+        if ZONES_TABLE in layers and isinstance(layers[ZONES_TABLE], VectorLayer):
+            layers[ZONES_TABLE].data = zones
+        elif len(zones):
+            layers.append(layer_from_workspace(ZONES_TABLE, zones))
 
     def _close_raster_layer(self, name: str) -> None:
         layers = self.window_.layers

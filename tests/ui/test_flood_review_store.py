@@ -94,3 +94,18 @@ def test_projects_edited_after_the_run_make_the_result_stale(qtbot, review, demo
     qtbot.waitUntil(lambda: panel.loader is None, timeout=60_000)
     assert panel.result is not None and panel.is_stale()
     assert "ข้อมูลโครงการเปลี่ยนไป" in panel.stale_label.text()
+
+
+def test_added_zones_appear_on_the_map_at_once(qtbot, review):
+    from pathlib import Path
+
+    panel, window = review, review.window_
+    zones_file = Path(__file__).resolve().parents[2] / "sample_data" / "inputs" / "flood_frequency.gpkg"
+    before = len(window.layers["hazard_zones"].data)
+    assert panel.add_hazard_file(zones_file, name="พื้นที่น้ำท่วมซ้ำ ปภ.") is not None
+    qtbot.waitUntil(lambda: panel.add_runner is None, timeout=60_000)
+    assert panel.last_error is None, panel.last_error
+    shown = window.layers["hazard_zones"].data
+    assert len(shown) == before + 216, "the new zones are drawn without reopening the workspace"
+    assert (shown["hazard"] == "พื้นที่น้ำท่วมซ้ำ ปภ.").sum() == 216
+    assert panel.hazard_combo.currentData() == "พื้นที่น้ำท่วมซ้ำ ปภ."
