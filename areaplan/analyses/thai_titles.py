@@ -207,13 +207,19 @@ _ABBREV_PRE = (
 )
 
 
+#: runs of passes with a shared necessary condition, checked once at the run's first pass (first: (condition,
+#: end of the run)): when it fails there, no pass of the run applies (a pass that does not apply leaves the text
+#: as it is). ตร.ม./ตร.กม. both need ``ตร\s*\.``; the address letters ต. อ. จ. บ. ซ. each need ``[ตอจบซ]\s*\.``
+_ABBREV_GROUP = {6: (re.compile(r"ตร\s*\."), 8), 12: (re.compile(r"[ตอจบซ]\s*\."), 17)}
+
+
 def _abbrev_fast(p: str) -> str:
     """The same pattern in a shape ``re`` scans faster: a lookbehind led pattern ``(?<!C)X…`` becomes
     ``X(?<!CX)…`` (a literal first), one led by ``(?<=\\d)\\s*`` gets a lookahead on its first character."""
     if p.startswith("(?<![ก-๙A-Za-z.])") and p[17] in "ถตอจบซ" and p[18] == "\\":
         return p[17] + "(?<![ก-๙A-Za-z.]" + p[17] + ")" + p[18:]
-    if p.startswith("(?<![ก-๙A-Za-z.])(?:ม"):
-        return "(?=[มห])" + p
+    if p == r"(?<![ก-๙A-Za-z.])(?:ม\s*\.|หมู่ที่|หมู่)\s*(?=\d)":  # the first letter, then what follows it
+        return r"[มห](?<![ก-๙A-Za-z.][มห])(?:(?<=ม)\s*\.|(?<=ห)มู่ที่|(?<=ห)มู่)\s*(?=\d)"
     first = {r"(?<=\d)\s*ซม": r"[\sซ]", r"(?<=\d)\s*ม\s": r"[\sม]", r"กม\s*\.?(?=": r"[\sก]"}
     for lead, cls in first.items():
         if p.startswith(lead):
@@ -223,6 +229,11 @@ def _abbrev_fast(p: str) -> str:
 
 _ABBREV_RE = tuple((re.compile(_abbrev_fast(p)), r, need, pre)
                    for (p, r), need, pre in zip(ABBREVIATIONS, _ABBREV_NEEDS, _ABBREV_PRE))
+
+#: the abbreviation passes as run: (index, pattern, replacement, literal, precondition or None, condition of the run
+#: of passes it starts or None, end of that run)
+_ABBREV_PASSES = tuple((k, rx, r, need, pre, *_ABBREV_GROUP.get(k, (None, 0)))
+                       for k, (rx, r, need, pre) in enumerate(_ABBREV_RE))
 
 #: Words offices use for one thing, written one way (after the abbreviations).
 SYNONYMS: tuple[tuple[str, str], ...] = (
@@ -272,6 +283,9 @@ _SYNONYM_RE = tuple((re.compile(p, re.IGNORECASE), r, need) for (p, r), need in 
 #: asphalt word or ลาดยาง (AC) is needed), checked before the costly pass
 _SYNONYM_PRE = {i: re.compile(r"แอสฟัล|(?i:asphalt)|ลาดยาง\s*\(?\s*[aA]")
                 for i, (p, _r) in enumerate(SYNONYMS) if p.startswith("(?:(?<=ถนน)")}
+#: the synonym passes as run: (pattern, replacement, first literal, the other literals, precondition or None)
+_SYNONYM_PASSES = tuple((rx, r, needs[0], needs[1:], _SYNONYM_PRE.get(i))
+                        for i, (rx, r, needs) in enumerate(_SYNONYM_RE))
 _THAI_DIGIT = re.compile("[๐-๙]")
 #: any character that rule 1–2 changes: invisible marks, Thai digits, commas, dashes, ไปยาลน้อย
 _CHAR_FIX = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad๐-๙,–—ฯ]")
@@ -487,18 +501,26 @@ def normalize(title: object) -> str:
         if "," in t:
             t = _THOUSANDS.sub("", t)
         t = t.replace("–", "-").replace("—", "-").replace("ฯ", "")
-    for rx, rep, need, pre in _ABBREV_RE:
+    skip_to = 0
+    for k, rx, rep, need, pre, group, end in _ABBREV_PASSES:
+        if k < skip_to:
+            continue
+        if group is not None and not (need in t and group.search(t)):
+            skip_to = end  # no pass of the run applies
+            continue
         if need in t and (pre is None or pre.search(t)):
             t = rx.sub(rep, t)
     if "-" in t:
         t = _DASH.sub("-", t)
-    for i, (rx, rep, needs) in enumerate(_SYNONYM_RE):
-        for n in needs:
-            if n in t:
-                pre = _SYNONYM_PRE.get(i)
-                if pre is None or pre.search(t):
-                    t = rx.sub(rep, t)
-                break
+    for rx, rep, need, needs, pre in _SYNONYM_PASSES:
+        if need not in t:
+            for n in needs:
+                if n in t:
+                    break
+            else:
+                continue  # none of its literals: the pass does not apply
+        if pre is None or pre.search(t):
+            t = rx.sub(rep, t)
     return " ".join(t.split())
 
 
@@ -1027,8 +1049,11 @@ def _columns(parts: list[tuple]) -> FeatureColumns:
 
 #: from this many distinct titles on, the titles are read in worker processes too (starting one costs ~0.3 s)
 POOL_MIN_TITLES = 20_000
-#: titles per run handed to a process: small enough to share the work evenly, large enough to cost little to send
+#: titles per run handed to a process: small enough to share the work evenly (the last runs a worker holds
+#: are what this process may wait for at the end), large enough to cost little to send
 CHUNK_TITLES = 2_000
+#: runs per worker queued before ``meanwhile`` runs here (this process feeds no more until it is done)
+MEANWHILE_RUNS = 4
 
 
 def feature_columns(titles, progress=None, processes: int | None = None, meanwhile=None) -> FeatureColumns:
@@ -1118,9 +1143,9 @@ def _pool(here, worker, runs: list, workers: int, progress, meanwhile) -> list:
         lo, hi = 0, n_runs
         inflight: deque = deque()
 
-        def feed() -> None:
+        def feed(ahead: int = 2) -> None:
             nonlocal lo
-            while lo < hi and len(inflight) < 2 * workers:
+            while lo < hi and len(inflight) < ahead * workers:
                 inflight.append((lo, pool.apply_async(worker, (runs[lo],))))
                 lo += 1
 
@@ -1134,9 +1159,12 @@ def _pool(here, worker, runs: list, workers: int, progress, meanwhile) -> list:
                         raise
                     out[k] = here(runs[k])
 
-        feed()
         if meanwhile is not None:
+            # enough runs queued that the workers keep busy while this process does the other work
+            feed(MEANWHILE_RUNS if hi - lo > 4 * MEANWHILE_RUNS * workers else 2)
             meanwhile()
+        else:
+            feed()
         while lo < hi:
             collect(False)
             feed()
