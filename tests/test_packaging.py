@@ -1,5 +1,5 @@
 """The standalone bundle's sources (packaging/): fast checks only; the real build is `packaging/build` and
-`packaging/smoke_test` (minutes of CPU), run before a release."""
+`packaging/smoke_test` (minutes of CPU), run by `.ci/run` after the test suite and before a release."""
 
 from __future__ import annotations
 
