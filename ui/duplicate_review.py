@@ -18,11 +18,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent, QUndoCommand
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from areaplan.errors import AreaPlanError, Cancelled
+from ui.docks import add_tool_dock
 from ui.worker import JobRunner, progress_value, run_job
 
 #: The record fields compared side by side.
@@ -747,22 +747,15 @@ class DuplicateReview(QWidget):
 def install(window: Any) -> DuplicateReview:
     """Add Tools → ตรวจโครงการซ้ำซ้อน… opening the duplicate review dock."""
     review = DuplicateReview(window)
-    dock = QDockWidget(QCoreApplication.translate("DuplicateReview", "โครงการซ้ำซ้อน"), window)
-    dock.setObjectName("duplicateReviewDock")
-    dock.setWidget(review)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    dock.hide()
-    action = QAction(QCoreApplication.translate("DuplicateReview", "ตรวจโครงการซ้ำซ้อน…"), window)
-    action.setObjectName("actionDuplicateReview")
 
-    def open_review() -> None:
-        dock.show()
-        dock.raise_()
+    def start() -> None:
         if review.result is None:
             review.run_analysis()
 
-    action.triggered.connect(open_review)
-    window.menu_tools.addAction(action)
+    dock, action = add_tool_dock(
+        window, review, title=QCoreApplication.translate("DuplicateReview", "โครงการซ้ำซ้อน"),
+        action_text=QCoreApplication.translate("DuplicateReview", "ตรวจโครงการซ้ำซ้อน…"),
+        object_name="duplicateReview", menu=window.menu_tools, on_open=start)
     window.duplicate_review, window.duplicate_dock, window.action_duplicate_review = review, dock, action
     return review
 

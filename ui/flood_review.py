@@ -30,10 +30,9 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QUndoCommand
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
-    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -65,6 +64,7 @@ from ui.plan_links import (
     table_view,
     zoom_to_frame,
 )
+from ui.docks import add_tool_dock
 from ui.worker import JobRunner, progress_value, run_job
 
 #: Name of the temporary map layer.
@@ -1267,21 +1267,10 @@ class FloodReview(QWidget):
 def install(window: Any) -> FloodReview:
     """Add Tools → ทบทวนพื้นที่เสี่ยงน้ำท่วม… opening the flood-risk review dock."""
     review = FloodReview(window)
-    dock = QDockWidget(QCoreApplication.translate("FloodReview", "ความเสี่ยงน้ำท่วม"), window)
-    dock.setObjectName("floodReviewDock")
-    dock.setWidget(review)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    dock.hide()
-    action = QAction(QCoreApplication.translate("FloodReview", "ทบทวนพื้นที่เสี่ยงน้ำท่วม…"), window)
-    action.setObjectName("actionFloodReview")
-
-    def open_review() -> None:
-        review.refresh_hazards()
-        dock.show()
-        dock.raise_()
-
-    action.triggered.connect(open_review)
-    window.menu_tools.addAction(action)
+    dock, action = add_tool_dock(
+        window, review, title=QCoreApplication.translate("FloodReview", "ความเสี่ยงน้ำท่วม"),
+        action_text=QCoreApplication.translate("FloodReview", "ทบทวนพื้นที่เสี่ยงน้ำท่วม…"), object_name="floodReview",
+        menu=window.menu_tools, on_open=review.refresh_hazards)
     window.flood_review, window.flood_dock, window.action_flood_review = review, dock, action
     return review
 

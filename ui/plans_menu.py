@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
+from ui.docks import add_tool_dock
+
 
 def plans_menu(window: Any) -> QMenu:
     """The window's แผน menu (made on first use, before the Tools menu)."""
@@ -47,22 +49,9 @@ def add_plan_dock(window: Any, view: QWidget, name: str, title: str, action_text
     Sets ``window.<name>``, ``window.<name>_dock`` and ``window.action_<name>``.
     """
     camel = name.split("_")[0] + "".join(word.title() for word in name.split("_")[1:])
-    dock = QDockWidget(title, window)
-    dock.setObjectName(f"{camel}Dock")
-    dock.setWidget(view)
-    window.addDockWidget(area, dock)
-    dock.hide()
-    action = QAction(action_text, window)
-    action.setObjectName(f"action{camel[0].upper()}{camel[1:]}")
     service = plans_service(window)
-
-    def open_dock() -> None:
-        dock.show()
-        dock.raise_()
-        service.ensure()
-
-    action.triggered.connect(open_dock)
-    plans_menu(window).addAction(action)
+    dock, action = add_tool_dock(window, view, title=title, action_text=action_text, object_name=camel,
+                                 menu=plans_menu(window), area=area, on_open=service.ensure)
     setattr(window, name, view)
     setattr(window, f"{name}_dock", dock)
     setattr(window, f"action_{name}", action)
