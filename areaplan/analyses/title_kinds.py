@@ -193,6 +193,15 @@ def _titles_of(frame: pd.DataFrame) -> np.ndarray:
     return t.where(t.notna(), "").to_numpy(dtype=object)
 
 
+def _ticker(rep: Reporter):
+    """A (done, total) callback reporting the titles read so far through ``rep``."""
+
+    def tick(done: int, total: int) -> None:
+        rep(done / max(1, total), f"อ่านประเภทงานจากชื่อโครงการ {done:,}/{total:,} (reading work types)")
+
+    return tick
+
+
 def attach(ws, projects: pd.DataFrame, *, progress: Reporter | None = None, write: bool = True) -> pd.DataFrame:
     """The projects with their stored work types as :data:`ATTACHED` columns.
 
@@ -207,10 +216,7 @@ def attach(ws, projects: pd.DataFrame, *, progress: Reporter | None = None, writ
     found, wt, says = stored(ws, keys)
     missing = np.flatnonzero(~found)
     if len(missing):
-        def tick(done: int, total: int) -> None:
-            rep(done / max(1, total), f"อ่านประเภทงานจากชื่อโครงการ {done:,}/{total:,} (reading work types)")
-
-        m_wt, m_says = read_titles(list(uniq[missing]), tick)
+        m_wt, m_says = read_titles(list(uniq[missing]), _ticker(rep))
         wt[missing], says[missing] = m_wt, m_says
         if write:
             try:
@@ -234,10 +240,7 @@ def refresh(ws, *, progress=None, cancelled=None) -> int:
     found, _, _ = stored(ws, keys)
     missing = np.flatnonzero(~found)
     if len(missing):
-        def tick(done: int, total: int) -> None:
-            rep(done / max(1, total), f"อ่านประเภทงานจากชื่อโครงการ {done:,}/{total:,} (reading work types)")
-
-        wt, says = read_titles(list(titles[missing]), tick)
+        wt, says = read_titles(list(titles[missing]), _ticker(rep))
         rep.check()
         store(ws, keys[missing], wt, says)
     rep(1.0, "")
@@ -318,8 +321,10 @@ class TitleKindsJob:
         out: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         done = 0
 
+        tick = _ticker(rep)
+
         def say() -> None:
-            rep(done / max(1, total), f"อ่านประเภทงานจากชื่อโครงการ {done:,}/{total:,} (reading work types)")
+            tick(done, total)
 
         def here(keys: np.ndarray, titles: np.ndarray) -> None:
             nonlocal done
