@@ -7,6 +7,8 @@
 --speed      100,000 projects with a national spread (tambons from ../shared/data/thailand_admin.gpkg), titles
              built from the structure of real budget titles; prints the time per stage, CPU seconds (this
              process and the worker processes), peak memory and the candidate pairs compared
+--speed-workspace  the same projects imported into a workspace with the national boundaries (the import stores
+             what the titles say), then the analysis on that workspace run twice, each step in a fresh process
 --real       ../shared/data/budget2565/projects_fy2565.csv (address only, tambons from the boundary file):
              groups flagged and 20 sample groups
 """
@@ -171,6 +173,70 @@ def speed(n: int) -> None:
         print(f"load average while measuring (other programs share the cores): {load.read_text().split()[0]}")
 
 
+def speed_workspace(n: int, keep: Path | None = None) -> None:
+    """The same projects imported into a workspace with the national boundaries (the import stores what the
+    titles say), then the analysis on the workspace, each in a fresh process: the app's and the CLI's case."""
+    import subprocess
+    import tempfile
+
+    import numpy as np
+
+    frame, tam = synthetic(n)
+    import geopandas as gpd
+
+    names = gpd.read_file(SHARED / "thailand_admin.gpkg", layer="tambon", columns=["ADM3_PCODE", "ADM3_TH", "ADM2_TH",
+                                                                                 "ADM1_TH"], ignore_geometry=True)
+    names = names.assign(code=names["ADM3_PCODE"].str[2:]).set_index("code")
+    row = names.loc[frame["tambon_code"].to_numpy()]
+    located = frame.geometry.notna().to_numpy()
+    csv_frame = frame[["project_id", "title", "channel", "agency", "fiscal_year", "budget", "village_no"]].assign(
+        tambon=row["ADM3_TH"].to_numpy(), amphoe=row["ADM2_TH"].to_numpy(), changwat=row["ADM1_TH"].to_numpy(),
+        lon=np.where(located, frame.geometry.x.where(located), np.nan),
+        lat=np.where(located, frame.geometry.y.where(located), np.nan))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        csv = folder / "projects.csv"
+        csv_frame.to_csv(csv, index=False)
+        ws_path = folder / "national.gpkg"
+        for step in ("boundaries", "import", "duplicates", "duplicates"):
+            subprocess.run([sys.executable, __file__, "--step", step, str(ws_path), str(csv)], check=True)
+
+
+def step(what: str, ws_path: Path, csv: Path) -> None:
+    """One step of :func:`speed_workspace` in this (fresh) process."""
+    from areaplan.importers.pipeline import import_file
+    from areaplan.workspace import Workspace
+
+    t0 = time.perf_counter()
+    if what == "boundaries":
+        with Workspace.create(ws_path, overwrite=True) as ws:
+            import_file(ws, SHARED / "thailand_admin.gpkg", "boundaries")
+        print(f"national boundaries imported in {time.perf_counter() - t0:.1f} s")
+    elif what == "import":
+        with Workspace.open(ws_path) as ws:
+            report = import_file(ws, csv, "projects")
+        print(f"import: {report.rows_read:,} projects in {time.perf_counter() - t0:.2f} s (titles read and stored by "
+              f"a worker process meanwhile), peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    else:
+        from areaplan.analyses.duplicates import DuplicateInputs, run, save_title_features
+
+        with Workspace.open(ws_path) as ws:
+            t1 = time.perf_counter()
+            inputs = DuplicateInputs.from_workspace(ws)
+            t2 = time.perf_counter()
+            result = run(inputs)
+            t3 = time.perf_counter()
+            save_title_features(ws, result)
+        read = 0 if result.titles_read is None else len(result.titles_read[0])
+        laps = ", ".join(f"{k} {v:.2f}" for k, v in result.timings.items())
+        print(f"duplicates on the workspace: analysis {t3 - t2:.2f} s ({laps}); reading the workspace (projects, "
+              f"boundaries, decisions, stored title features) {t2 - t1:.2f} s; {time.perf_counter() - t0:.2f} s "
+              f"in all (modules loaded at first use included); {read:,} titles were not stored and were read now; "
+              f"{result.candidates:,} candidate pairs, {len(result.pairs):,} pairs flagged; peak RSS "
+              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+
+
 # ------------------------------------------------------------------------------------------- real data
 
 def real(samples: int = 20) -> None:
@@ -222,8 +288,17 @@ def main(argv=None) -> None:
                     help="a labelled CSV (repeatable); alone: every tests/data/duplicates_eval*.csv")
     ap.add_argument("--speed", action="store_true")
     ap.add_argument("--real", action="store_true")
+    ap.add_argument("--speed-workspace", action="store_true")
+    ap.add_argument("--keep", type=Path, help="keep the workspace and CSV of --speed-workspace in this folder")
+    ap.add_argument("--step", nargs=3, help=argparse.SUPPRESS)
     ap.add_argument("--n", type=int, default=100_000)
     args = ap.parse_args(argv)
+    if args.step:
+        step(args.step[0], Path(args.step[1]), Path(args.step[2]))
+        return
+    if args.speed_workspace:
+        speed_workspace(args.n, args.keep)
+        return
     every = not (args.eval or args.speed or args.real)
     if args.eval or every:
         for path in eval_paths([p for p in (args.eval or []) if p]):

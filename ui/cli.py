@@ -126,7 +126,14 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
             print(("คำเตือน: " if p.severity == "warning" else "") + p.message, file=sys.stderr)
         from areaplan.progress import Reporter
 
-        return run(inputs, progress=Reporter(bar).sub(0.3, 1.0))
+        result = run(inputs, progress=Reporter(bar).sub(0.3, 1.0))
+        if result.titles_read is not None:  # a workspace that lacked some titles: stored for the next run
+            from areaplan.analyses.duplicates import save_title_features
+            from areaplan.workspace import Workspace
+
+            with Workspace.open(args.inputs[0]) as ws:
+                save_title_features(ws, result)
+        return result
 
     result = run_with_bar("โครงการซ้ำซ้อน", work)
     write_pairs_csv(result, args.out)

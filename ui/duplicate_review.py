@@ -72,16 +72,18 @@ def decision_labels() -> dict[str, str]:
 
 def analysis_job(source: Any, *, progress: Any = None, cancelled: Any = None) -> dict[str, Any]:
     """Run the analysis on a workspace path (own connection) or an open workspace; add member details."""
-    from areaplan.analyses.duplicates import DuplicateInputs, run
+    from areaplan.analyses.duplicates import DuplicateInputs, run, save_title_features
 
     if isinstance(source, (str, Path)):
         from areaplan.workspace import Workspace
 
         with Workspace.open(source) as ws:
             inputs = DuplicateInputs.from_workspace(ws)
+            result = run(inputs, progress=progress, cancelled=cancelled)
+            save_title_features(ws, result)  # the next run reads these titles from the workspace
     else:
         inputs = DuplicateInputs.from_workspace(source)
-    result = run(inputs, progress=progress, cancelled=cancelled)
+        result = run(inputs, progress=progress, cancelled=cancelled)
     projects = inputs.projects.reset_index(drop=True)
     records = pd.DataFrame(index=projects.index)
     for col in (*FIELDS, "fid", "amphoe_code", "tambon_code", "project_id", "source", "location_precision"):

@@ -1066,6 +1066,22 @@ def feature_columns(titles, progress=None, processes: int | None = None, meanwhi
     return _columns(_map_chunks(_chunk, _worker_chunk, list(titles), progress, processes, meanwhile))
 
 
+def read_chunk(titles: list) -> tuple:
+    """The features of a run of titles, read here, as the compact chunk :func:`columns_of_chunks` joins (and
+    :mod:`areaplan.analyses.title_features` stores)."""
+    return _chunk(titles)
+
+
+def columns_of_chunks(chunks: list[tuple]) -> FeatureColumns:
+    """One :class:`FeatureColumns` from chunks of :func:`read_chunk`, rows in order."""
+    return _columns(chunks)
+
+
+def read_chunks(titles, progress=None, processes: int | None = None, meanwhile=None) -> list[tuple]:
+    """Chunks of :func:`read_chunk` for the titles, in order; over all cores (worker processes) for many titles."""
+    return _map_chunks(_chunk, _worker_chunk, list(titles), progress, processes, meanwhile)
+
+
 def features_many(titles, progress=None, processes: int | None = None) -> list[TitleFeatures]:
     """:func:`features` of each title, in order; over all cores (worker processes) for many titles."""
     parts = _map_chunks(_features_chunk, _features_chunk_worker, list(titles), progress, processes)

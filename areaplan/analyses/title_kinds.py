@@ -83,10 +83,30 @@ def read_titles(titles: list, progress=None, *, processes: int | None = None,
 
     ``progress(done, total)`` and ``meanwhile()`` are those of :func:`thai_titles.feature_columns`.
     """
-    from areaplan.analyses.thai_titles import WORK_TYPES, feature_columns, normalize
+    from areaplan.analyses.thai_titles import feature_columns
 
-    titles = ["" if t is None or (isinstance(t, float) and t != t) else t for t in titles]
-    cols = feature_columns(titles, progress, processes=processes, meanwhile=meanwhile)
+    titles = _plain(titles)
+    return _kinds_of(titles, feature_columns(titles, progress, processes=processes, meanwhile=meanwhile))
+
+
+def read_piece(titles: list) -> tuple[np.ndarray, np.ndarray, bytes, str]:
+    """(work types, says construction, then the encoded title_features of the titles) of titles read here, one
+    after the other."""
+    from areaplan.analyses import title_features
+    from areaplan.analyses.thai_titles import columns_of_chunks, read_chunk
+
+    titles = _plain(titles)
+    chunk = read_chunk(titles)
+    return (*_kinds_of(titles, columns_of_chunks([chunk])), *title_features.encode(chunk))
+
+
+def _plain(titles) -> list:
+    return ["" if t is None or (isinstance(t, float) and t != t) else t for t in titles]
+
+
+def _kinds_of(titles: list, cols) -> tuple[np.ndarray, np.ndarray]:
+    from areaplan.analyses.thai_titles import WORK_TYPES, normalize
+
     names = np.array([w.code for w in WORK_TYPES] + [""], dtype=object)  # index -1: no work type
     work_type = names[np.asarray(cols.work_type, dtype=np.int64)] if len(titles) else np.zeros(0, dtype=object)
     says = np.zeros(len(titles), dtype=bool)
@@ -106,12 +126,12 @@ def _background() -> None:
         pass
 
 
-def _read_piece(titles: list) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`read_titles` in a worker process (serially: the job shares the cores itself)."""
+def _read_piece(titles: list) -> tuple[np.ndarray, np.ndarray, bytes, str]:
+    """:func:`read_piece` in a worker process (serially: the job shares the cores itself)."""
     import gc
 
     gc.disable()  # many small objects without cycles; this process only reads titles
-    return read_titles(titles, processes=1)
+    return read_piece(titles)
 
 
 # ------------------------------------------------------------------------------------------- the table
@@ -330,9 +350,8 @@ class TitleKindsJob:
             nonlocal done
             for i in range(0, len(keys), PIECE_TITLES):
                 say()
-                wt, says = read_titles(titles[i: i + PIECE_TITLES].tolist(), processes=1)
-                out.append((keys[i: i + PIECE_TITLES], wt, says))
-                done += len(wt)
+                out.append((keys[i: i + PIECE_TITLES], *read_piece(titles[i: i + PIECE_TITLES].tolist())))
+                done += len(out[-1][0])
 
         here(self._keys, self._titles)
         self._keys, self._titles = np.zeros(0, np.int64), np.zeros(0, dtype=object)
@@ -345,15 +364,19 @@ class TitleKindsJob:
         for keys, titles, fut in self._sent:
             say()
             try:
-                wt, says = fut.result()
+                piece = fut.result()
             except Exception:  # noqa: BLE001 - the worker died: read its piece here
-                wt, says = read_titles(titles.tolist(), processes=1)
-            out.append((keys, wt, says))
+                piece = read_piece(titles.tolist())
+            out.append((keys, *piece))
             done += len(keys)
         self._sent = []
         self.close()
         if out:
-            store(self.ws, *(np.concatenate([o[j] for o in out]) for j in range(3)))
+            from areaplan.analyses import title_features
+
+            keys = np.concatenate([o[0] for o in out])
+            store(self.ws, keys, *(np.concatenate([o[j] for o in out]) for j in (1, 2)))
+            title_features.store_encoded(self.ws, [(o[0], o[3], o[4]) for o in out])
         self.read = done
         rep(1.0, "")
         return done

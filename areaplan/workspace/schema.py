@@ -200,6 +200,16 @@ TABLES: tuple[Table, ...] = (
         "ประเภทงานจากชื่อโครงการ",
         "Work types read from project titles",
     ),
+    # derived cache: what the duplicate analysis reads from each distinct project title, per rules version
+    # (areaplan/analyses/title_features.py)
+    Table(
+        "title_features",
+        """
+  rules TEXT NOT NULL, titles INTEGER NOT NULL, title_keys BLOB NOT NULL, arrays BLOB NOT NULL,
+  lists TEXT NOT NULL, stored_at TEXT""",
+        "ลักษณะที่อ่านจากชื่อโครงการ",
+        "Title features read for the duplicate analysis",
+    ),
     # the last flood-exposure result per (hazard, level): areaplan/analyses/exposure_store.py
     Table(
         "exposure_runs",
