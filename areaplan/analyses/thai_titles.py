@@ -199,10 +199,12 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
 #: a literal each abbreviation needs (the pattern is skipped when the title lacks it: most titles lack most)
 _ABBREV_NEEDS = ("ล", "ถ", "สต", "ปตร", "ทรบ", "ลบ", "ตร", "ตร", "กม", "ซม", "ม", "ม", ".", ".", ".", ".", ".")
 #: a cheap necessary condition for each abbreviation, checked on the current text just before its pass: a
-#: search that starts with a literal (fast in `re`) instead of a pattern led by a lookbehind (tried everywhere)
+#: search that starts with a literal (fast in `re`) instead of a pattern led by a lookbehind, a digit or a class
+#: (tried everywhere); ``X\s*ม`` is ``ม`` after X, after X and a space, or after two spaces (the text has single
+#: spaces but where a replacement pads itself)
 _ABBREV_PRE = (
     re.compile(r"คสล|ค\s*\.\s*ส"), re.compile(r"ถ\s*\."), re.compile(r"รพ\s*\."), None, None, re.compile(r"ลบ\s*\."),
-    re.compile(r"ตร\s*\."), re.compile(r"ตร\s*\."), None, None, re.compile(r"\d\s*ม"), None,
+    re.compile(r"ตร\s*\."), re.compile(r"ตร\s*\."), None, None, re.compile(r"ม(?:(?<=\dม)|(?<=\d\sม)|(?<=\s\sม))"), None,
     re.compile(r"ต\s*\."), re.compile(r"อ\s*\."), re.compile(r"จ\s*\."), re.compile(r"บ\s*\."), re.compile(r"ซ\s*\."),
 )
 
@@ -210,7 +212,8 @@ _ABBREV_PRE = (
 #: runs of passes with a shared necessary condition, checked once at the run's first pass (first: (condition,
 #: end of the run)): when it fails there, no pass of the run applies (a pass that does not apply leaves the text
 #: as it is). ตร.ม./ตร.กม. both need ``ตร\s*\.``; the address letters ต. อ. จ. บ. ซ. each need ``[ตอจบซ]\s*\.``
-_ABBREV_GROUP = {6: (re.compile(r"ตร\s*\."), 8), 12: (re.compile(r"[ตอจบซ]\s*\."), 17)}
+_ABBREV_GROUP = {6: (re.compile(r"ตร\s*\."), 8),
+                 12: (re.compile(r"\.(?:(?<=[ตอจบซ]\.)|(?<=[ตอจบซ]\s\.)|(?<=\s\s\.))"), 17)}
 
 
 def _abbrev_fast(p: str) -> str:
@@ -562,8 +565,6 @@ class TitleFeatures:
 _SPEC_NAME: dict[str, str] = {}
 for _k, _n in _SPEC_KEYS:
     _SPEC_NAME.setdefault(_k, _n)
-#: ``_PHASE_WORDS_RE.search(t)`` is ``any(w in t for w in _PHASE_WORDS)`` in one scan
-_PHASE_WORDS_RE = re.compile(trie_regex(_PHASE_WORDS))
 
 
 def _cut(t: str, matches: list) -> str:
@@ -731,7 +732,10 @@ def _cut_stage(text: str) -> tuple:
         t = t[: m.start()] + " " + t[m.end():]
     phase = None
     parts: frozenset[str] = _NO_PARTS
-    ms = list(_PHASE_RE.finditer(t)) if _PHASE_WORDS_RE.search(t) and _PHASE_PRE.search(t) else None
+    # any of _PHASE_WORDS (literal tests: faster than one scan for the class of their first letters)
+    has_phase_word = ("ระยะ" in t or "ช่วงที่" in t or "ตอนที่" in t or "ส่วนที่" in t or "เฟส" in t or "โซน" in t
+                      or "แห่งที่" in t or "จุดที่" in t or "ตัวที่" in t or "phase" in t or "Phase" in t or "PHASE" in t)
+    ms = list(_PHASE_RE.finditer(t)) if has_phase_word and _PHASE_PRE.search(t) else None
     if ms:
         numbered = frozenset(f"{_PART_WORDS[m.group('w')]} {int(m.group(2))}"
                              for m in ms if m.group("w") in _PART_WORDS)
@@ -763,8 +767,8 @@ def _cut_stage(text: str) -> tuple:
         t = _OWNER_RE.sub(" ", t)
     if "ตำบล" in t or "อำเภอ" in t or "จังหวัด" in t:
         t = (_ADMIN_RE if "," in t or "และ" in t else _ADMIN_PLAIN_RE).sub(" ", t)
-    if _PUNCT_KEEP_BRACKETS.search(t):
-        t = _PUNCT_KEEP_BRACKETS.sub(" ", t)
+    if '"' in t or "'" in t or "“" in t or "”" in t or "{" in t or "}" in t or ";" in t or ":" in t:
+        t = _PUNCT_KEEP_BRACKETS.sub(" ", t)  # literal tests first: a scan for a class costs more
     t = " ".join(t.split())
     if "-" in t:
         # a route whose ends carried village numbers (สายบ้านก หมู่ที่ 6 - บ้านข หมู่ที่ 10): joined again
@@ -1145,7 +1149,6 @@ def _pool(here, worker, runs: list, workers: int, progress, meanwhile) -> list:
     The share adapts to how fast each side is (the workers start later, other programs may load a core);
     at most two runs per worker wait in the queue, so this process never waits long for the last ones.
     """
-    import multiprocessing
     from collections import deque
 
     n_runs = len(runs)
