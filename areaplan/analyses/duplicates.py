@@ -600,11 +600,15 @@ def _has_village_name(r: _Rows, names: np.ndarray, where: np.ndarray) -> np.ndar
 
 
 def _same_place(x: str, y: str) -> bool:
-    """Two place names name one place: equal, or (from 5 letters on) one the start of the other, unless the
+    """Two place names name one place: equal (a route also with บ้าน before its ends or without), or (from 5
+    letters on) one the start of the other, unless the
     longer goes on with a digit after a digit (another number: หมายเลข 3 / หมายเลข 3268) or is a village split
     from the other (บ้านโนนสูง / บ้านโนนสูงพัฒนา, บ้านนาใหม่ / บ้านนาใหม่เหนือ: two villages)."""
     if x == y:
         return True
+    if "-" in x and "-" in y and ({e.removeprefix("บ้าน") for e in x.split("-")}
+                                  == {e.removeprefix("บ้าน") for e in y.split("-")}):
+        return True  # one route with and without บ้าน before its ends (สายบ้านก-บ้านข / สายก-ข)
     if min(len(x), len(y)) < 5:
         return False
     short, long_ = (x, y) if len(x) < len(y) else (y, x)
@@ -865,6 +869,10 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     far = both_pt & (dist > p.distance_m)
     along_water = (wa == codes.index("embankment")) | (wb == codes.index("embankment"))
     place_ok = (same_tambon & ~far) | (both_pt & ~far) | ((shared != None) & (~along_water | shared_dry))  # noqa: E711
+    # a road's segment given by its chainage (ช่วง กม.4+500 - กม.5+000) far from the point of a title of that road
+    # without one: another stretch of the road, whatever the shared route name
+    seg_a, seg_b = ~np.isnan(r.cols.segment[r.title_id[ii], 0]), ~np.isnan(r.cols.segment[r.title_id[jj], 0])
+    place_ok &= ~(far & (seg_a != seg_b))
     # village numbers count within a tambon: two tambons that both give theirs are two villages (unless one
     # road named by both joins them)
     veto[~same_tambon & ~both_pt & both_v & ~shared_road & (veto == "")] = "village"

@@ -86,16 +86,18 @@ class WorkType:
 WORK_TYPES: tuple[WorkType, ...] = (
     WorkType("road", "ถนน", "road", (
         "ถนน", "ผิวจราจร", "ผิวทาง", "ทางหลวง", "ลาดยาง", "ทางเดินเท้า", "ทางเท้า", "ไหล่ทาง",
-        "เส้นทางคมนาคม", "ทางลำลอง", "ลูกรัง", "หินคลุก")),
+        "เส้นทางคมนาคม", "ทางลำลอง", "ลูกรัง", "หินคลุก",
+        # paving blocks (ถนนปูบล็อก, ปูบล็อกตัวหนอน) and a farm track (ทางลำเลียงผลผลิต)
+        "ปูบล็อก", "บล็อกตัวหนอน", "อิฐตัวหนอน", "บล็อกประสาน", "ทางลำเลียง")),
     WorkType("drainage", "ระบายน้ำ", "drainage", (
         "ท่อระบายน้ำ", "รางระบายน้ำ", "ระบบระบายน้ำ", "คูระบายน้ำ", "คลองระบายน้ำ", "ระบายน้ำ",
         "บ่อพัก", "รางวี", "ท่อลอด")),
     WorkType("dredging", "ขุดลอก", "dredging", ("ขุดลอก", "ลอกคลอง", "ลอกตะกอน", "กำจัดวัชพืช")),
     WorkType("weir", "ฝาย", "weir", ("ฝายชะลอน้ำ", "ฝายมีชีวิต", "ฝายยาง", "ฝาย")),
     WorkType("water_gate", "ประตูระบายน้ำ", "water gate", (
-        "ประตูระบายน้ำ", "อาคารบังคับน้ำ", "อาคารอัดน้ำ", "ทำนบ")),
+        "ประตูระบายน้ำ", "อาคารบังคับน้ำ", "อาคารอัดน้ำ", "ทำนบ", "บานระบาย")),
     WorkType("reservoir", "แหล่งเก็บน้ำ", "reservoir", (
-        "อ่างเก็บน้ำ", "แก้มลิง", "สระเก็บน้ำ", "สระน้ำ", "ขุดสระ", "ขุดหนอง", "บ่อเก็บน้ำ", "แหล่งน้ำ", "เขื่อนเก็บกักน้ำ")),
+        "อ่างเก็บน้ำ", "แก้มลิง", "สระเก็บน้ำ", "สระน้ำ", "ขุดสระ", "ขุดหนอง", "ขุดขยาย", "บ่อเก็บน้ำ", "แหล่งน้ำ", "เขื่อนเก็บกักน้ำ")),
     WorkType("irrigation", "ระบบส่งน้ำ", "irrigation canal", (
         "คลองส่งน้ำ", "ระบบส่งน้ำ", "คูส่งน้ำ", "ดาดคอนกรีต", "ลำเหมือง", "ท่อส่งน้ำ", "ระบบกระจายน้ำ", "คลองผันน้ำ",
         "ผันน้ำ")),
@@ -112,7 +114,8 @@ WORK_TYPES: tuple[WorkType, ...] = (
         "ไฟฟ้าสาธารณะ", "ไฟจราจร")),
     WorkType("power", "ไฟฟ้า", "power supply", ("ขยายเขตไฟฟ้า", "หม้อแปลงไฟฟ้า", "เขตไฟฟ้า", "ไฟฟ้าแรงต่ำ")),
     WorkType("health", "สถานบริการสาธารณสุข", "health centre", (
-        "โรงพยาบาลส่งเสริมสุขภาพตำบล", "สถานีอนามัย", "ศูนย์สุขภาพชุมชน", "สถานีสุขภาพ", "โรงพยาบาล")),
+        "โรงพยาบาลส่งเสริมสุขภาพตำบล", "สถานีอนามัย", "ศูนย์สุขภาพชุมชน", "สถานีสุขภาพ", "โรงพยาบาล",
+        "ที่อนามัย", "อนามัยบ้าน", "อนามัยตำบล")),  # the health station in speech (ห้องทำฟันที่อนามัยบ้าน…)
     WorkType("building", "อาคาร", "building", (
         "อาคาร", "ศาลา", "หอประชุม", "ที่ทำการ", "บ้านพัก", "โรงอาหาร", "ห้องน้ำ", "ศูนย์พัฒนาเด็กเล็ก",
         "ห้องเรียน", "โรงจอดรถ", "ลานจอดรถ", "ที่จอดรถ", "รั้ว", "หอพัก", "โรง", "ห้องส้วม", "ส้วม")),
@@ -126,7 +129,8 @@ WORK_TYPES: tuple[WorkType, ...] = (
         "รถบรรทุก", "รถยนต์", "รถโดยสาร", "รถพยาบาล", "รถกระบะ", "รถจักรยานยนต์", "รถฟาร์ม", "รถขุด",
         "รถดับเพลิง", "รถนั่ง", "รถตัก")),
     WorkType("sports", "ลานกีฬา", "sports ground", (
-        "สนามกีฬา", "ลานกีฬา", "สนามฟุตบอล", "เครื่องออกกำลังกาย", "ลานออกกำลังกาย", "สนามเด็กเล่น")),
+        "สนามกีฬา", "ลานกีฬา", "สนามฟุตบอล", "เครื่องออกกำลังกาย", "ลานออกกำลังกาย", "สนามเด็กเล่น",
+        "สนามฟุตซอล", "สนามบาสเกตบอล", "สนามวอลเลย์บอล", "สนามตะกร้อ", "สนามเปตอง", "ลานเปตอง", "สนามแบดมินตัน")),
     WorkType("market", "ตลาด", "market", ("ตลาด",)),
     # purchases of equipment and information systems: bought for an office, not built at a place
     WorkType("equipment", "ครุภัณฑ์", "equipment", (
@@ -195,9 +199,12 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     (r"(?<![ก-๙A-Za-z.])จ\s*\.\s*(?=[ก-ฮเ-ไ])", " จังหวัด"),
     (r"(?<![ก-๙A-Za-z.])บ\s*\.\s*(?=[ก-ฮเ-ไ])", " บ้าน"),
     (r"(?<![ก-๙A-Za-z.])ซ\s*\.\s*(?=[ก-ฮเ-ไ0-9])", " ซอย"),
+    # a stretch named by its village, the word written close (ช่วงบ.ท่าฉนวนใต้)
+    (r"(?<=ช่วง)บ\s*\.\s*(?=[ก-ฮเ-ไ])", " บ้าน"),
+    (r"(?<![ก-๙A-Za-z.])ร\s*\.\s*ร\s*\.\s*", " โรงเรียน"),  # ร.ร.บ้านหนองบัว = โรงเรียนบ้านหนองบัว
 )
 #: a literal each abbreviation needs (the pattern is skipped when the title lacks it: most titles lack most)
-_ABBREV_NEEDS = ("ล", "ถ", "สต", "ปตร", "ทรบ", "ลบ", "ตร", "ตร", "กม", "ซม", "ม", "ม", ".", ".", ".", ".", ".")
+_ABBREV_NEEDS = ("ล", "ถ", "สต", "ปตร", "ทรบ", "ลบ", "ตร", "ตร", "กม", "ซม", "ม", "ม", ".", ".", ".", ".", ".", "ช่วงบ", "ร")
 #: a cheap necessary condition for each abbreviation, checked on the current text just before its pass: a
 #: search that starts with a literal (fast in `re`) instead of a pattern led by a lookbehind, a digit or a class
 #: (tried everywhere); ``X\s*ม`` is ``ม`` after X, after X and a space, or after two spaces (the text has single
@@ -206,6 +213,7 @@ _ABBREV_PRE = (
     re.compile(r"คสล|ค\s*\.\s*ส"), re.compile(r"ถ\s*\."), re.compile(r"รพ\s*\."), None, None, re.compile(r"ลบ\s*\."),
     re.compile(r"ตร\s*\."), re.compile(r"ตร\s*\."), None, None, re.compile(r"ม(?:(?<=\dม)|(?<=\d\sม)|(?<=\s\sม))"), None,
     re.compile(r"ต\s*\."), re.compile(r"อ\s*\."), re.compile(r"จ\s*\."), re.compile(r"บ\s*\."), re.compile(r"ซ\s*\."),
+    None, re.compile(r"ร\s*\.\s*ร"),
 )
 
 
@@ -241,9 +249,13 @@ _ABBREV_PASSES = tuple((k, rx, r, need, pre, *_ABBREV_GROUP.get(k, (None, 0)))
 #: Words offices use for one thing, written one way (after the abbreviations).
 SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"กล้องโทรทัศน์วงจรปิด|กล้องวงจรปิด\s*(?:cctv)?|กล้อง\s*cctv|(?<!กล้อง)cctv", "กล้องวงจรปิด"),
-    (r"โซล่าเซลล์|โซลาร์เซลล์|โซล่าร์เซลล์|พลังงานแสงอาทิตย์", "พลังงานแสงอาทิตย์"),
+    # sunlight in speech is solar power (ปั๊มน้ำใช้ไฟจากแสงแดด = ระบบสูบน้ำพลังงานแสงอาทิตย์)
+    (r"โซล่าเซลล์|โซลาร์เซลล์|โซล่าร์เซลล์|พลังงานแสงอาทิตย์|(?:ไฟ(?:ฟ้า)?\s*)?(?:จาก\s*)?(?:พลัง(?:งาน)?\s*)?แสงแดด",
+     "พลังงานแสงอาทิตย์"),
+    # a pump in speech is a pumping system (ปั๊มน้ำ, ปั๊มสูบน้ำ)
+    (r"(?:เครื่อง\s*)?ปั๊ม\s*(?:สูบ\s*)?น้ำ", "ระบบสูบน้ำ"),
     # a solar water distribution system is a solar pump (ระบบกระจายน้ำด้วยพลังงานแสงอาทิตย์ = ระบบสูบน้ำพลังงานแสงอาทิตย์)
-    (r"(?:ระบบ\s*)?(?:กระจาย|ส่ง|สูบ)น้ำ\s*(?:ด้วย\s*)?(?=พลังงานแสงอาทิตย์)", "ระบบสูบน้ำ"),
+    (r"(?:ระบบ\s*)?(?:กระจาย|ส่ง|สูบ)น้ำ\s*(?:(?:ด้วย|ใช้)\s*)?(?=พลังงานแสงอาทิตย์)", "ระบบสูบน้ำ"),
     # solar lamps in a request: ขอไฟโซล่าเซลล์ = ไฟฟ้าส่องสว่างพลังงานแสงอาทิตย์
     (r"(?<!เสา)(?<!โคม)ไฟ(?=\s*พลังงานแสงอาทิตย์)", "ไฟฟ้าส่องสว่าง"),
     (r"ไฟฟ้าแสงสว่าง|ไฟส่องสว่าง|ไฟส่องทาง|โคมไฟถนน|โคมไฟฟ้า|โคมไฟ(?!ฟ้า)|ไฟฟ้าสาธารณะ", "ไฟฟ้าส่องสว่าง"),
@@ -264,22 +276,29 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"(?:สะพาน\s*)?ท่อ\s*(?:ลอด)?\s*เหลี่ยม|box\s*culvert", "สะพานท่อเหลี่ยม"),
     (r"เขื่อน\s*(?:ป้องกัน|กัน)\s*ตลิ่ง(?:\s*(?:พัง|ทรุด)(?:ตัว)?)?|(?<!เขื่อน)ป้องกันตลิ่ง(?:\s*(?:พัง|ทรุด)(?:ตัว)?)?",
      "เขื่อนป้องกันตลิ่ง"),
-    (r"ประตูน้ำ", "ประตูระบายน้ำ"),
+    # a gate that shuts out or lets in water, in speech (ประตูน้ำ, ประตูกั้นน้ำ, ประตูปิดเปิดน้ำ)
+    (r"ประตู\s*(?:กั้น\s*|ปิด\s*-?\s*เปิด\s*|เปิด\s*-?\s*ปิด\s*)?น้ำ", "ประตูระบายน้ำ"),
+    # a building in speech (ตึกเรียน, ตึกผู้ป่วย); a dental room or building (ห้องทำฟัน, ตึกทำฟัน) is the dental building
+    (r"(?:ห้อง|ตึก|อาคาร)\s*(?:ทำฟัน|ทันตกรรม)", "อาคารทันตกรรม"),
+    (r"(?<!บ้าน)ตึก(?=\s*[ก-๙])", "อาคาร"),  # (not บ้านตึก, a village and a tambon)
     (r"เอนกประสงค์", "อเนกประสงค์"),
     # the village hall: ศาลาประชาคม / ศาลาอเนกประสงค์ / อาคารอเนกประสงค์ (ประจำหมู่บ้าน) name one building
     (r"(?:ศาลา|อาคาร)\s*(?:ประชาคม|อเนกประสงค์|เอนกประสงค์)(?:\s*(?:ประจำ|ของ)?หมู่บ้าน(?=\s|$))?"
      r"|ศาลา\s*(?:ประจำ|ของ)?\s*หมู่บ้าน(?=\s|$)", "ศาลาอเนกประสงค์"),
-    (r"(?<!ขุด)ลอกคลอง", "ขุดลอกคลอง"),
+    # clearing a stream or pond of silt, in other words (ลอกคลอง, ลอกลำน้ำห้วย…, ขุดห้วย…, ขุดลำห้วย…): dredging
+    (r"(?<!ขุด)ลอก(?=\s*(?:คลอง|ลำน้ำ|ลำห้วย|ห้วย|ลำ(?=[ก-ฮ])|คู(?=[ก-ฮ\s])|ร่องน้ำ))|ขุด(?!ลอก)(?=\s*(?:ลำน้ำ|ลำห้วย|ห้วย))",
+     "ขุดลอก"),
     # a channel of concrete or U-shape is a drain: ราง คสล. / รางคอนกรีต / รางรูปตัวยู = รางระบายน้ำ
     (r"(?<!ตา)(?<!ทาง)ราง\s*(?=คอนกรีต|คสล|ค\.ส\.ล|รูปตัว|ตัวยู|ยู\s)", "รางระบายน้ำ "),
     # the container word before a facility that is itself a building: ระบบกล้องวงจรปิด, อาคารศูนย์พัฒนาเด็กเล็ก
     (r"(?:ระบบ|อาคาร)\s*(?=กล้องวงจรปิด|ศูนย์พัฒนาเด็กเล็ก)", ""),
     (r"(?:ภายใน|ประจำ)?หมู่บ้าน(?=\s*บ้าน)|ภายในหมู่บ้าน|ประจำหมู่บ้าน", " "),
 )
-_SYNONYM_NEEDS = (("กล้อง", "cctv", "CCTV"), ("โซล", "แสงอาทิตย์"), ("แสงอาทิตย์",), ("แสงอาทิตย์",), ("ไฟ",),
+_SYNONYM_NEEDS = (("กล้อง", "cctv", "CCTV"), ("โซล", "แสงอาทิตย์", "แสงแดด"), ("ปั๊ม",), ("แสงอาทิตย์",), ("แสงอาทิตย์",),
+                  ("ไฟ",),
                   ("ถนนคอนกรีต",), ("ยางมะตอย",), ("เส้น",),
                   ("แอสฟัล", "sphalt", "SPHALT", "ลาดยาง"), ("ทล", "ทางหลวง"), ("ประปา",), ("ฝาย",),
-                  ("เหลี่ยม", "ulvert", "ULVERT"), ("ตลิ่ง",), ("ประตูน้ำ",), ("เอนก",), ("ประสงค์", "ประชาคม", "ศาลา"), ("ลอกคลอง",), ("ราง ", "รางค", "รางร", "รางต", "รางย"), ("กล้องวงจรปิด", "ศูนย์พัฒนาเด็กเล็ก"),
+                  ("เหลี่ยม", "ulvert", "ULVERT"), ("ตลิ่ง",), ("ประตู",), ("ทำฟัน", "ทันตกรรม"), ("ตึก",), ("เอนก",), ("ประสงค์", "ประชาคม", "ศาลา"), ("ลอก", "ขุด"), ("ราง ", "รางค", "รางร", "รางต", "รางย"), ("กล้องวงจรปิด", "ศูนย์พัฒนาเด็กเล็ก"),
                   ("หมู่บ้าน",))
 _SYNONYM_RE = tuple((re.compile(p, re.IGNORECASE), r, need) for (p, r), need in zip(SYNONYMS, _SYNONYM_NEEDS))
 #: a cheap necessary condition of a synonym pass whose literal is common (ลาดยาง alone is not rewritten: an
@@ -359,14 +378,20 @@ _CONTINUED_RE = re.compile(r"\(?\s*(?:โครงการ|งาน)?(?<!ง�
 
 _REPAIR = ("ซ่อมแซม", "ซ่อมสร้าง", "ซ่อมบำรุง", "ปรับปรุง", "บำรุงรักษา", "บูรณะ", "เสริมผิว", "ฟื้นฟู", "ซ่อม",
            # surfacing a track that exists (ลงหินคลุก/ลงลูกรัง ถนนเส้น…): an upgrade, like ปรับปรุงถนนลูกรังเป็นหินคลุก
-           "ลงหินคลุก", "ลงลูกรัง")
+           "ลงหินคลุก", "ลงลูกรัง",
+           # painting, replacing, extending or cleaning what stands (ทาสีสะพาน, เปลี่ยนกล้องที่เสีย, ต่อเติมอาคาร,
+           # ลอกท่อลอดที่อุดตัน): work on an asset that exists, not a new one
+           "ทาสี", "เปลี่ยน", "ต่อเติม", "ลอกท่อ", "ล้างท่อ", "ล้างทำความสะอาด")
+#: repair words that hold their object (ลอกท่อ…, ล้างท่อ…): the name keeps them
+_REPAIR_OBJECT = ("ลอกท่อ", "ล้างท่อ")
 _NEW = ("ก่อสร้าง", "สร้าง", "ติดตั้ง", "ขยายเขต", "ขยาย", "วาง", "ขุดเจาะ", "จัดซื้อ", "จัดหา")
-_ACTION_RE = re.compile(trie_regex(_REPAIR + _NEW))
+#: (เปลี่ยน in a name or a policy is no repair: ซอยบ้านนายเปลี่ยน, ปรับเปลี่ยนพฤติกรรม)
+_ACTION_RE = re.compile("(?:" + trie_regex(_REPAIR + _NEW) + ")(?<!นายเปลี่ยน)(?<!นางเปลี่ยน)(?<!ปรับเปลี่ยน)")
 #: leading words stripped from the name, repeatedly
 #: Work types that are not built, so a title without a verb says nothing of repair or new work.
 _NO_ACTION = ("training", "tourism", "waste", "vehicle", "market")
 _PREFIXES = ("โครงการ", "ค่าก่อสร้าง", "ค่าควบคุมงาน", "ค่า", "งาน", "จ้างเหมา", "จ้าง", "การ", "ดำเนินการ",
-             "และ", "พร้อม", "ก่อสร้างใหม่", "ใหม่") + _REPAIR + _NEW
+             "และ", "พร้อม", "ก่อสร้างใหม่", "ใหม่") + tuple(w for w in _REPAIR + _NEW if w not in _REPAIR_OBJECT)
 _DOUBLED = ("โครงการ", "ก่อสร้าง", "ปรับปรุง", "ซ่อมแซม", "ติดตั้ง", "จัดซื้อ", "ขุดลอก")
 _PREFIX_RE = re.compile(r"^(?:" + trie_regex(_PREFIXES) + r")\s*")
 
@@ -374,7 +399,8 @@ _PLACE_KINDS: tuple[tuple[str, str, str], ...] = (
     # (kind, keyword, negative lookahead of generic words that are not names)
     ("road", "สาย", r"ทาง|ใหญ่|ไฟ|ส่ง|ซอย|ไฟฟ้า|ละ|ต่างๆ|รอง|หลัก"),
     ("soi", "ซอย", r"ย่อย|ต่างๆ"),
-    ("road", "ถนน", r"คอนกรีต|ลาดยาง|ลูกรัง|หินคลุก|แอสฟัลต์|ผิว|สาย|เข้า|เลียบ|ภายใน|คันคลอง|พารา|ใน|เพื่อ|ดิน|ทาง|ซอย|สู่|ไป|เชื่อม|และ|บ้าน|เส้น"),
+    ("road", "ถนน", r"คอนกรีต|ลาดยาง|ลูกรัง|หินคลุก|แอสฟัลต์|ผิว|สาย|เข้า|เลียบ|ภายใน|คันคลอง|พารา|ใน|เพื่อ|ดิน|ทาง|ซอย|สู่|ไป|เชื่อม|และ|บ้าน|เส้น"
+              r"|ปูบล็อก|บล็อก|ใหม่|เดิม|เก่า"),
     ("village", "บ้าน", r"พัก|เรือน|เลขที่|ผู้|ปลอดภัย|มั่นคง|แบบ|บ้าน"),
     ("village", "ชุมชน", r"ต่างๆ"),
     ("water", "คลอง", r"ส่งน้ำ|ระบายน้ำ|ซอย|ไส้ไก่|ดาด|ดิน|ธรรมชาติ|ส่ง|ต่างๆ"),
@@ -382,24 +408,27 @@ _PLACE_KINDS: tuple[tuple[str, str, str], ...] = (
     ("water", "ลำห้วย", r""),
     ("water", "ห้วย", r""),
     ("water", "บึง", r""),
+    ("water", "พรุ", r""),
     ("water", "แม่น้ำ", r""),
     # northern streams are named น้ำ…/ลำน้ำ… (ข้ามลำน้ำปั้ว, ริมน้ำน่าน): a bare น้ำ only after ข้าม/ริม
     ("water", "ลำน้ำ", r"สาย|ธรรมชาติ|สาธารณะ|ต่างๆ"),
     ("water", "น้ำ", r"ล้น|ท่วม|ประปา|ดื่ม|บาดาล|เสีย|ฝน|ทะเล|ตก|ขัง|หลาก|ใต้ดิน|ผิวดิน"),
     ("water", "อ่างเก็บน้ำ", r""),
     ("landmark", "วัด", r"ถุ|ระดับ|ค่า|ขนาด|ปริมาณ"),
-    ("landmark", "โรงเรียน", r"ต่างๆ"),
+    ("landmark", "โรงเรียน", r"ต่างๆ|โรงเรียน"),
 )
 _STOP = r"เข้าหมู่บ้าน|เข้าสู่|ถึง|พร้อม|เชื่อม|และ|บริเวณ|ช่วง|จาก|ไปยัง|ไป|หมู่ที่|เพื่อ|ซึ่ง|โดย|ระยะ|หน้า|ข้าง|ด้าน|ขนาด"
 #: words a place keyword may end, which make it no place: คลองสาย…, หมู่บ้าน…, ตรวจวัด…/เครื่องวัด… (measuring)
-_PLACE_LOOKBEHIND = {"สาย": "(?<!คลองสาย)", "ซอย": "(?<!คลองซอย)", "บ้าน": "(?<!หมู่บ้าน)",
+_PLACE_LOOKBEHIND = {"สาย": "(?<!คลองสาย)", "ซอย": "(?<!คลองซอย)", "บ้าน": "(?<!หมู่บ้าน)(?<!ชาวบ้าน)",
+                     "พรุ": "(?<!บ้านพรุ)(?<!คลองพรุ)",
                      "วัด": "(?<!ตรวจวัด)(?<!เครื่องวัด)",
                      # a water inside a village's name is no water (บ้านคลองมะนาว, บ้านหนองบัว, บ้านห้วยพาน)
                      "น้ำ": "(?:(?<=ข้ามน้ำ)|(?<=ริมน้ำ)|(?<=ฝายน้ำ)|(?<=ฝาย น้ำ)|(?<=เหล็ก น้ำ))", "คลอง": "(?<!บ้านคลอง)", "หนอง": "(?<!บ้านหนอง)", "ห้วย": "(?<!บ้านห้วย)", "บึง": "(?<!บ้านบึง)"}
 _PLACE_RE = tuple(
     # the lookbehind after the keyword (``สาย(?<!คลองสาย)`` = ``(?<!คลอง)สาย``) lets ``re`` scan for the literal
     (kind, kw, re.compile(re.escape(kw) + _PLACE_LOOKBEHIND.get(kw, "") + r"\s?" + (rf"(?!{neg})" if neg else "")
-                          + rf"((?:(?!{_STOP})[ก-๙A-Za-z0-9./{'-' if kind == 'road' else ''}])+"
+                          # (a village's name may start with a stop word: บ้านหน้าเขา, บ้านจากดง)
+                          + rf"((?:(?:(?<=บ้าน)|(?!{_STOP}))[ก-๙A-Za-z0-9./{'-' if kind == 'road' else ''}])+"
                           + (r"(?:\s\d+(?![\d.]))?)" if kind in ("road", "soi") else ")")))
     for kind, kw, neg in _PLACE_KINDS
 )
@@ -411,16 +440,21 @@ _BRACKET_RE = re.compile(r"[(\[][^()\[\]]*[)\]]?")
 #: Rule 12, purpose and complaint clauses, up to the next space: ``เพื่อการเกษตร``, ``เก็บน้ำไว้ทำนาปรัง``,
 #: ``(หนองสิม)ให้ลึก``, ``แทนถนนลูกรัง…``, ``หน้าฝนรถขึ้นไม่ได้``, ``…ผักตบชวาเต็ม เรือสัญจรไม่ได้``
 _PURPOSE_RE = re.compile(
-    r"(?:เพื่อ|เก็บน้ำไว้|(?<=[ก-๙])(?<!ผู้)ให้(?=[ก-๙]))\S*"
-    r"|(?<!\S)(?:แทน|ปัจจุบัน|หน้าฝน|หน้าแล้ง|ฤดูฝน|ฤดูแล้ง|ฝนตก|เนื่องจาก|ไว้|ใช้)\S*"
+    r"(?:เพื่อ|เก็บน้ำไว้|(?<=[ก-๙])(?<!ผู้)(?<!อยาก)ให้(?=[ก-๙])(?!โรงเรียน|วัด|บ้าน|ชุมชน|หมู่บ้าน))\S*"
+    r"|(?<!\S)ภายใต้(?:แผนงาน|ยุทธศาสตร์|แผน)\S*"
+    r"|(?<!\S)(?:เพราะ|เนื่องจาก).*?(?=\s(?:บ้าน|ชุมชน|สาย|ซอย|คลอง|ห้วย|หนอง|ลำ|แม่น้ำ|บึง|พรุ|วัด|โรงเรียน)|$)"
+    r"|(?<!\S)(?:แทน|ปัจจุบัน|หน้าฝน|หน้าแล้ง|ฤดูฝน|ฤดูแล้ง|ฝนตก|ไว้|ใช้)\S*"
     r"|(?<=\s)(?:ลดต้นทุน|ลดปัญหา|ลดความ|แก้ปัญหา|แก้ไขปัญหา)\S*"
     r"|(?<!\S)[^\s]*(?:ไม่ได้|ไม่พอ|ลำบาก|ทุกปี|เสี่ยง|ตื้นเขิน|ติดหล่ม|ชำรุดเสียหาย|(?:ถนน|ทาง|ซอย)มืด)\S*"
+    # what is wrong with the thing (ท่อลอดที่อุดตัน, กล้องที่เสีย): a state, not a name
+    r"|(?<=[ก-๙])ที่(?:อุดตัน|ชำรุด|เสีย(?!ง)|พัง|ตื้นเขิน)\S*"
     # a standard size class or storey count of a design is a size, not a name (ขนาดกลาง, ชั้นเดียว)
     r"|ขนาด(?:ใหญ่|กลาง|เล็ก)(?:พิเศษ)?|ชั้นเดียว")
 #: Rule 12, request and grant wording before the work: ขอสนับสนุน…, ขอรับการสนับสนุน…, เงินอุดหนุนเฉพาะกิจ…,
 #: and the plain verbs of a community request (ทำถนน…, เทถนน…, เทคอนกรีตถนน…, ขอสร้างศาลา…, ขอติดกล้อง…)
 _REQUEST_RE = re.compile(
     r"^(?:ขอรับการสนับสนุน(?:งบประมาณ)?|ขอสนับสนุน(?:งบประมาณ)?|ขอรับงบประมาณ|เงินอุดหนุนเฉพาะกิจ|เงินอุดหนุน"
+    r"|อยากให้(?:มี|ทำ|สร้าง)?|อยากได้"
     r"|(?:ขอ(?:สร้าง|ติดตั้ง|ติด)?|ทำ|เท(?:คอนกรีต)?)(?=\s*(?:ถนน|ระบบ|ประปา|ฝาย|ทาง|ลาน|ศาลา|สะพาน|ราง|ท่อ|ลง|คอนกรีต"
     r"|อาคาร|กล้อง|ห้องน้ำ|ส้วม|ไฟ|เสาไฟ|หอ|บ่อ|โรง)))\s*")
 #: Rule 12, a strategy lead of a cluster or department title (พัฒนา…, เพิ่มประสิทธิภาพ…, ยกระดับ…, แก้ไขปัญหา…,
@@ -433,11 +467,14 @@ _WORK_START_RE = re.compile(r"^(?:กิจกรรม|โดย)?\s*(?=" + tri
 
 #: a community request without a verb (ขอถนนลูกรัง…, ขอทำห้องน้ำ…, ขอไฟส่องทาง…): villagers ask for the thing,
 #: and whether it is built new or repaired is not said
-_PLAIN_REQUEST_RE = re.compile(r"(?:^|\s)ขอ(?:ทำ)?\s*(?=[ก-๙])")
+_PLAIN_REQUEST_RE = re.compile(r"(?:^|\s|(?<=จึง))(?:ขอ(?:ทำ)?|อยากให้(?:มี)?|อยากได้)\s*(?=[ก-๙])")
 #: the facilities of a tourist spot named first in a title (ลานจอดรถ…, ที่จอดรถ…, ห้องน้ำ…, ห้องส้วม…)
 _TOURIST_FACILITY_RE = re.compile(r"ลานจอดรถ|ที่จอดรถ|ห้องน้ำ|ห้องส้วม|ส้วม")
 #: Rule 12, a request that names the place first: ``ซอยข้างโรงเรียน ขอทำถนนคอนกรีต`` (the work after ขอ)
-_REQUEST_MID_RE = re.compile(r"\sขอ(?:รับ)?(?:การ)?(?:สนับสนุน)?(?:ทำ|สร้าง|เท|ลง)?\s*(?=[ก-๙])")
+_REQUEST_MID_RE = re.compile(r"(?:\s|(?<=จึง))(?:ขอ(?:รับ)?(?:การ)?(?:สนับสนุน)?(?:ทำ|สร้าง|เท|ลง)?|อยากให้(?:มี|ทำ|สร้าง)?"
+                             r"|อยากได้)\s*(?=[ก-๙])")
+#: what a villager says before asking (ชาวบ้านจึง…): no place
+_ASKER_RE = re.compile(r"\s*(?:ชาวบ้าน|ประชาชน|พวกเรา|เรา)?\s*(?:จึง|เลย)?\s*$")
 #: what starts a named place after the extras of a work: the key keeps it (``… พร้อมหอถังสูง บ้านขวาวใหญ่``)
 _PLACE_AFTER_RE = re.compile(r"\s(?:ภายใน|บริเวณ)?(?=บ้าน|ชุมชน|สาย|ซอย|คลอง|ห้วย|หนอง|ลำ|แม่น้ำ|บึง|วัด|โรงเรียน)")
 
@@ -451,14 +488,18 @@ _RECURRING_RE = re.compile(trie_regex(RECURRING_WORDS))
 
 
 def _request_first(name: str) -> str:
-    """The work a request names after ขอ, then the place said before it (rule 12)."""
+    """The work a request names after ขอ / อยากได้ / อยากให้, then the place said before it (rule 12); what is said
+    before that names no place is the reason for asking (ต้องอ้อมไปอีกสามกิโล ชาวบ้านจึงขอ…) and is left out."""
     m = _REQUEST_MID_RE.search(name)
     if m is None:
         return name
     work = name[m.end():]
     if not _KW_RE.match(_PREFIX_RE.sub("", work)):
         return name
-    return f"{work} {name[: m.start()]}".strip()
+    before = _ASKER_RE.sub("", name[: m.start()])
+    if not _REMARK_PLACE_RE.search(before):
+        before = ""
+    return f"{work} {before}".strip()
 
 
 def _without_extras(name: str) -> str:
@@ -805,11 +846,15 @@ def _name_stage(t: str) -> tuple:
             break
         name = stripped
     name = _dedupe_words(name).strip(" -,")
-    if " ขอ" in name:
-        name = _request_first(name)
+    asked: tuple[str | None, frozenset[str]] = (None, frozenset())
+    if " ขอ" in name or "จึงขอ" in name or "อยาก" in name:
+        reordered = _request_first(name)
+        if reordered != name:
+            name = reordered
+            asked = _work_types(name)  # the work asked for, not a word of the reason said before it
     if not name:
         name = " ".join(_PUNCT.sub(" ", t).split())
-    work_type, work_types = _work_types(work)
+    work_type, work_types = asked if asked[0] is not None else _work_types(work)
     if work_type is None and lead:
         work_type, work_types = _work_types(full)
     first_kw = _KW_RE.search(work) if work_type == "building" and "ท่องเที่ยว" in t else None
