@@ -127,11 +127,11 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
         from areaplan.progress import Reporter
 
         result = run(inputs, progress=Reporter(bar).sub(0.3, 1.0))
-        if result.titles_read is not None:  # a workspace that lacked some titles: stored for the next run
+        if inputs.workspace and result.titles_read is not None:  # a workspace that lacked some titles: stored
             from areaplan.analyses.duplicates import save_title_features
             from areaplan.workspace import Workspace
 
-            with Workspace.open(args.inputs[0]) as ws:
+            with Workspace.open(inputs.workspace) as ws:
                 save_title_features(ws, result)
         return result
 

@@ -153,8 +153,11 @@ class DuplicateInputs:
     decisions: pd.DataFrame | None = None
     params: DuplicateParams = field(default_factory=DuplicateParams)
     source: str = ""
-    #: what the workspace stores of its titles (title_features): only titles missing there are read
+    #: what is known of the titles already (the workspace's title_features, or what a worker process read while
+    #: project files were located): only titles missing there are read
     stored_titles: StoredFeatures | None = None
+    #: the workspace the inputs come from (where the titles a run reads are stored for the next run)
+    workspace: str | None = None
 
     @classmethod
     def from_workspace(cls, ws, **params) -> DuplicateInputs:
@@ -163,7 +166,7 @@ class DuplicateInputs:
         tambons = ws.read_layer("tambon", columns=["code"]) if ws.count("tambon") else None
         decisions = ws.read_table("duplicate_decisions")
         return cls(projects, tambons, decisions, DuplicateParams(**params), source=str(ws.path),
-                   stored_titles=title_features.read(ws))
+                   stored_titles=title_features.read(ws), workspace=str(ws.path))
 
 
 @dataclass
@@ -378,7 +381,7 @@ def _where(frame: pd.DataFrame, tambons, p: DuplicateParams) -> _Where:
 
 
 def _prepare(frame: pd.DataFrame, tambons, p: DuplicateParams, rep: Reporter, clock: _Clock | None = None,
-             stored: StoredFeatures | None = None) -> tuple[_Rows, _Where, tuple | None]:
+             stored: StoredFeatures | None = None, store_read: bool = False) -> tuple[_Rows, _Where, tuple | None]:
     n = len(frame)
     titles = frame["title"].astype(object).where(frame["title"].notna(), "").to_numpy(dtype=object)
     title_id, uniq = pd.factorize(titles)
@@ -409,7 +412,7 @@ def _prepare(frame: pd.DataFrame, tambons, p: DuplicateParams, rep: Reporter, cl
     row_of[missing] = int(found.sum()) + np.arange(len(missing))
     title_id = row_of[np.asarray(title_id, dtype=np.int64)] if n else np.asarray(title_id, dtype=np.int64)
     read = None
-    if stored is not None and len(missing):
+    if store_read and len(missing):
         read = (title_features_keys(uniq[missing]), title_features.concat(chunks))
     key_of_name, keys = pd.factorize(pd.Series(cols.keys, dtype=object))
     name_id = cols.name_id[title_id]
@@ -715,7 +718,8 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
                 "decisions": 0 if inputs.decisions is None else len(inputs.decisions)},
     )
     clock = _Clock()
-    r, where, titles_read = _prepare(frame, inputs.tambons, p, rep.sub(0.0, 0.3), clock, inputs.stored_titles)
+    r, where, titles_read = _prepare(frame, inputs.tambons, p, rep.sub(0.0, 0.3), clock, inputs.stored_titles,
+                                     store_read=inputs.workspace is not None)
     clock("prepare")
     rep(0.3, "หาคู่ที่ต้องเปรียบเทียบ")
     ii, jj = _candidates(r, where, p)
@@ -1222,6 +1226,7 @@ def inputs_from_files(paths, *, boundaries=None, progress: ProgressCallback | No
     """
     from areaplan.errors import InputFileError
     from areaplan.importers.columns import PROJECT_COLUMNS
+    from areaplan.importers.pipeline import titles_ahead
     from areaplan.importers.projects import LocateContext, map_projects
     from areaplan.importers.registry import iter_tables
     from areaplan.locate.address import AddressResolver
@@ -1244,13 +1249,21 @@ def inputs_from_files(paths, *, boundaries=None, progress: ProgressCallback | No
                         muban=empty, resolver=AddressResolver(gazetteer))
     frames: list[pd.DataFrame] = []
     seen: dict[str, int] = {}
-    for i, path in enumerate(paths):
-        rep(i / len(paths), f"อ่าน {path.name}")
-        for raw in iter_tables(path, schema=PROJECT_COLUMNS):
-            frames.append(map_projects(raw, ctx, seen_ids=seen).frame)
+    # many titles are read by a worker process while the rows are located here (the analysis reads the rest)
+    reader = title_features.BackgroundReader()
+    try:
+        for i, path in enumerate(paths):
+            rep(i / len(paths), f"อ่าน {path.name}")
+            for raw in iter_tables(path, schema=PROJECT_COLUMNS):
+                rep.check()
+                reader.add(titles_ahead(raw))
+                frames.append(map_projects(raw, ctx, seen_ids=seen).frame)
+        known = reader.result()
+    finally:
+        reader.close()
     projects = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs="EPSG:4326")
     return DuplicateInputs(projects, tambon, None, DuplicateParams(**params),
-                           source="; ".join(str(p) for p in paths))
+                           source="; ".join(str(p) for p in paths), stored_titles=known)
 
 
 def _is_workspace(path: Path) -> bool:

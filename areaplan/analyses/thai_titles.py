@@ -1172,7 +1172,7 @@ class _NoPool(Exception):
     """Worker processes could not be started or died: the caller reads the titles itself."""
 
 
-def _start_context():
+def start_context():
     """How worker processes start: forked on Linux from a process with one Python thread and no Qt loaded
     (instant: the modules are loaded already); from a fork server when other threads may run (the desktop app
     runs the analysis in a Qt worker thread, and forking a process with threads is unsafe); spawned elsewhere
@@ -1200,7 +1200,7 @@ def _pool(here, worker, runs: list, workers: int, progress, meanwhile) -> list:
     total = sum(len(r) for r in runs)
     out: list = [None] * n_runs
     try:
-        pool = _start_context().Pool(workers)
+        pool = start_context().Pool(workers)
     except Exception as exc:  # noqa: BLE001
         raise _NoPool from exc
     with pool:

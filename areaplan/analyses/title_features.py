@@ -177,3 +177,81 @@ def store_encoded(ws, pieces: list[tuple[np.ndarray, bytes, str]]) -> int:
     except sqlite3.OperationalError:  # a read-only workspace or a table of another layout: read again next time
         return 0
     return sum(len(k) for k, _, _ in pieces)
+
+
+# ------------------------------------------------------------------------------------------- while reading files
+
+#: Distinct titles from which a :class:`BackgroundReader` starts a worker process (below, the analysis reads them).
+BACKGROUND_MIN_TITLES = 20_000
+#: Titles per piece handed to the worker.
+PIECE_TITLES = 5_000
+
+
+def _read_piece(titles: list) -> tuple:
+    import gc
+
+    from areaplan.analyses.thai_titles import read_chunk
+
+    gc.disable()  # many small objects without cycles; this process only reads titles
+    return read_chunk(titles)
+
+
+class BackgroundReader:
+    """Reads the features of the titles of project files in a worker process while they are located here.
+
+    ``add`` each table's titles before locating it; ``result`` gives what the worker read (as a store the analysis
+    looks titles up in: what it did not reach is read by the analysis), ``close`` always.
+    """
+
+    def __init__(self, min_titles: int = BACKGROUND_MIN_TITLES) -> None:
+        self.min_titles = min_titles
+        self._seen: set = set()
+        self._queued: list = []
+        self._sent: list = []  # (titles, future)
+        self._pool = None
+        self._failed = False
+
+    def add(self, titles) -> None:
+        """Queue the distinct titles not seen yet and hand full pieces to the worker."""
+        new = [t for t in pd.unique(pd.Series(np.asarray(titles, dtype=object), dtype=object).dropna().astype(str))
+               if t not in self._seen]
+        self._seen.update(new)
+        self._queued.extend(new)
+        if self._failed or (self._pool is None and len(self._queued) < self.min_titles):
+            return
+        while len(self._queued) >= PIECE_TITLES:
+            piece, self._queued = self._queued[:PIECE_TITLES], self._queued[PIECE_TITLES:]
+            try:
+                if self._pool is None:
+                    from concurrent.futures import ProcessPoolExecutor
+
+                    from areaplan.analyses.thai_titles import start_context
+
+                    self._pool = ProcessPoolExecutor(1, mp_context=start_context())
+                self._sent.append((piece, self._pool.submit(_read_piece, piece)))
+            except Exception:  # noqa: BLE001 - no worker processes here: the analysis reads the titles
+                self._failed = True
+                return
+
+    def result(self) -> StoredFeatures | None:
+        """The features read so far (waiting for the pieces the worker has started); None when none were."""
+        from areaplan.analyses.title_kinds import title_keys
+
+        done = []
+        for piece, fut in self._sent:
+            if fut.cancel():
+                continue  # not started: the analysis reads these itself
+            try:
+                done.append((piece, fut.result()))
+            except Exception:  # noqa: BLE001 - a worker that died: the analysis reads its titles
+                continue
+        self.close()
+        if not done:
+            return None
+        return StoredFeatures(title_keys([t for piece, _ in done for t in piece]), concat([c for _, c in done]))
+
+    def close(self) -> None:
+        """Stop the worker process."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None

@@ -122,7 +122,7 @@ def _import_projects(ws, path, layer, report, rep, _hazard_name, chunk_rows=50_0
         kinds.close()
 
 
-def _titles_ahead(raw) -> pd.Series:
+def titles_ahead(raw) -> pd.Series:
     """The titles of a chunk as map_projects stores them (read ahead; anything it misses is read at the end)."""
     src = raw.frame
     geom = src.geometry.name if isinstance(src, gpd.GeoDataFrame) else None
@@ -140,7 +140,7 @@ def _import_project_chunks(ws, tables, ctx, report, rep, seen, sources, kinds) -
             ws.delete("rejected_rows", "source = ?", (raw.source,))
             ws.delete("project_plans", "source = ? AND how = 'import'", (raw.source,))
         report.rows_read += len(raw.frame)
-        kinds.add(_titles_ahead(raw))  # the worker reads these titles while the chunk is located
+        kinds.add(titles_ahead(raw))  # the worker reads these titles while the chunk is located
         mapped = map_projects(raw, ctx, seen_ids=seen)
         report.rejected.extend(mapped.rejected)
         report.warnings.extend(mapped.warnings)

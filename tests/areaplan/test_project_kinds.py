@@ -251,7 +251,7 @@ def test_workspace_exposure_takes_the_stored_work_types(demo):
 
 def test_titles_read_ahead_are_the_titles_the_import_stores(workspace, tmp_path):
     from areaplan.importers.columns import PROJECT_COLUMNS
-    from areaplan.importers.pipeline import _titles_ahead
+    from areaplan.importers.pipeline import titles_ahead
     from areaplan.importers.projects import LocateContext, map_projects
     from areaplan.importers.registry import iter_tables
 
@@ -261,7 +261,7 @@ def test_titles_read_ahead_are_the_titles_the_import_stores(workspace, tmp_path)
     frame.to_csv(path, index=False)
     ctx = LocateContext.from_workspace(workspace)
     (raw,) = list(iter_tables(path, schema=PROJECT_COLUMNS))
-    ahead = set(_titles_ahead(raw))
+    ahead = set(titles_ahead(raw))
     assert ahead == set(map_projects(raw, ctx).frame["title"]) and len(ahead) == 2
 
 

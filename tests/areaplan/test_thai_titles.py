@@ -303,7 +303,7 @@ def test_feature_columns_same_with_each_way_of_starting_workers(monkeypatch, met
     serial = tt.feature_columns(titles)
     monkeypatch.setattr(tt, "POOL_MIN_TITLES", 1)
     monkeypatch.setattr(tt, "CHUNK_TITLES", 3)
-    monkeypatch.setattr(tt, "_start_context", lambda: multiprocessing.get_context(method))
+    monkeypatch.setattr(tt, "start_context", lambda: multiprocessing.get_context(method))
     pooled = tt.feature_columns(titles, processes=2)
     assert [pooled.keys[i] for i in pooled.name_id] == [serial.keys[i] for i in serial.name_id]
     assert pooled.recurring.tolist() == serial.recurring.tolist() == [features(t).recurring for t in titles]
