@@ -97,7 +97,8 @@ WORK_TYPES: tuple[WorkType, ...] = (
     WorkType("water_gate", "ประตูระบายน้ำ", "water gate", (
         "ประตูระบายน้ำ", "อาคารบังคับน้ำ", "อาคารอัดน้ำ", "ทำนบ", "บานระบาย")),
     WorkType("reservoir", "แหล่งเก็บน้ำ", "reservoir", (
-        "อ่างเก็บน้ำ", "แก้มลิง", "สระเก็บน้ำ", "สระน้ำ", "ขุดสระ", "ขุดหนอง", "ขุดขยาย", "บ่อเก็บน้ำ", "แหล่งน้ำ", "เขื่อนเก็บกักน้ำ")),
+        "อ่างเก็บน้ำ", "แก้มลิง", "สระเก็บน้ำ", "สระน้ำ", "ขุดสระ", "ขุดหนอง", "ขุดขยาย", "บ่อเก็บน้ำ", "แหล่งน้ำ", "เขื่อนเก็บกักน้ำ",
+        "ธนาคารน้ำใต้ดิน")),  # pits that store rain underground
     WorkType("irrigation", "ระบบส่งน้ำ", "irrigation canal", (
         "คลองส่งน้ำ", "ระบบส่งน้ำ", "คูส่งน้ำ", "ดาดคอนกรีต", "ลำเหมือง", "ท่อส่งน้ำ", "ระบบกระจายน้ำ", "คลองผันน้ำ",
         "ผันน้ำ")),
@@ -193,7 +194,7 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     (r"กม\s*\.?(?=\s*\d)|(?<=\d)\s*กม\s*\.?", " กิโลเมตร "),
     (r"(?<=\d)\s*ซม\s*\.?", " เซนติเมตร "),
     (r"(?<=\d)\s*ม\s*\.(?!\s*\d)|(?<=\d)\s*ม(?=\s|$)", " เมตร "),
-    (r"(?<![ก-๙A-Za-z.])(?:ม\s*\.|หมู่ที่|หมู่)\s*(?=\d)", " หมู่ที่ "),
+    (r"(?<![ก-๙A-Za-z.])(?:ม\s*\.|หมู่?ที่|หมู่(?:\s*\.)?)\s*(?=\d)", " หมู่ที่ "),  # (also หมูที่ 13, หมู่.6)
     (r"(?<![ก-๙A-Za-z.])ต\s*\.\s*(?=[ก-ฮเ-ไ])", " ตำบล"),
     (r"(?<![ก-๙A-Za-z.])อ\s*\.\s*(?=[ก-ฮเ-ไ])", " อำเภอ"),
     (r"(?<![ก-๙A-Za-z.])จ\s*\.\s*(?=[ก-ฮเ-ไ])", " จังหวัด"),
@@ -229,8 +230,8 @@ def _abbrev_fast(p: str) -> str:
     ``X(?<!CX)…`` (a literal first), one led by ``(?<=\\d)\\s*`` gets a lookahead on its first character."""
     if p.startswith("(?<![ก-๙A-Za-z.])") and p[17] in "ถตอจบซ" and p[18] == "\\":
         return p[17] + "(?<![ก-๙A-Za-z.]" + p[17] + ")" + p[18:]
-    if p == r"(?<![ก-๙A-Za-z.])(?:ม\s*\.|หมู่ที่|หมู่)\s*(?=\d)":  # the first letter, then what follows it
-        return r"[มห](?<![ก-๙A-Za-z.][มห])(?:(?<=ม)\s*\.|(?<=ห)มู่ที่|(?<=ห)มู่)\s*(?=\d)"
+    if p == r"(?<![ก-๙A-Za-z.])(?:ม\s*\.|หมู่?ที่|หมู่(?:\s*\.)?)\s*(?=\d)":  # the first letter, then the rest
+        return r"[มห](?<![ก-๙A-Za-z.][มห])(?:(?<=ม)\s*\.|(?<=ห)มู่?ที่|(?<=ห)มู่(?:\s*\.)?)\s*(?=\d)"
     first = {r"(?<=\d)\s*ซม": r"[\sซ]", r"(?<=\d)\s*ม\s": r"[\sม]", r"กม\s*\.?(?=": r"[\sก]"}
     for lead, cls in first.items():
         if p.startswith(lead):
@@ -261,7 +262,10 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"ไฟฟ้าแสงสว่าง|ไฟส่องสว่าง|ไฟส่องทาง|โคมไฟถนน|โคมไฟฟ้า|โคมไฟ(?!ฟ้า)|ไฟฟ้าสาธารณะ", "ไฟฟ้าส่องสว่าง"),
     (r"ถนนคอนกรีต(?!เสริมเหล็ก)", "ถนนคอนกรีตเสริมเหล็ก"),
     # ยางมะตอย is the everyday word for asphalt
-    (r"ยางมะตอย", "ลาดยาง"),
+    (r"ยางมะตอย|ราดยาง", "ลาดยาง"),
+    (r"ลาน\s*(?:ปูน|คอนกรีต|ซีเมนต์)?\s*(?:ไว้|สำหรับ|เพื่อ)?\s*ตาก", "ลานตาก"),  # ลานปูนไว้ตากมัน = a drying yard
+    # a camera that reads number plates is CCTV (กล้องจับทะเบียนรถ, กล้องอ่านป้ายทะเบียน)
+    (r"กล้อง\s*(?:วงจรปิด\s*)?(?=(?:จับ|อ่าน)\s*(?:ป้าย)?ทะเบียน)", "กล้องวงจรปิด"),
     # a route called เส้น… in speech is a สาย… in a plan (ขอถนนลาดยาง เส้นบ้านก–บ้านข)
     (r"เส้น\s*(?=บ้าน|ชุมชน|วัด|โรงเรียน)", "สาย"),
     # asphalt roads: ลาดยาง / แอสฟัลท์ติกคอนกรีต / Asphaltic Concrete / ลาดยาง (AC) are one surface
@@ -296,7 +300,7 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
 )
 _SYNONYM_NEEDS = (("กล้อง", "cctv", "CCTV"), ("โซล", "แสงอาทิตย์", "แสงแดด"), ("ปั๊ม",), ("แสงอาทิตย์",), ("แสงอาทิตย์",),
                   ("ไฟ",),
-                  ("ถนนคอนกรีต",), ("ยางมะตอย",), ("เส้น",),
+                  ("ถนนคอนกรีต",), ("ยางมะตอย", "ราดยาง"), ("ตาก",), ("ทะเบียน",), ("เส้น",),
                   ("แอสฟัล", "sphalt", "SPHALT", "ลาดยาง"), ("ทล", "ทางหลวง"), ("ประปา",), ("ฝาย",),
                   ("เหลี่ยม", "ulvert", "ULVERT"), ("ตลิ่ง",), ("ประตู",), ("ทำฟัน", "ทันตกรรม"), ("ตึก",), ("เอนก",), ("ประสงค์", "ประชาคม", "ศาลา"), ("ลอก", "ขุด"), ("ราง ", "รางค", "รางร", "รางต", "รางย"), ("กล้องวงจรปิด", "ศูนย์พัฒนาเด็กเล็ก"),
                   ("หมู่บ้าน",))
@@ -327,13 +331,14 @@ _SPEC_KEYS: tuple[tuple[str, str], ...] = (
     ("พื้นที่ผิวจราจร", "area"), ("พื้นที่", "area"), ("ขนาดเส้นผ่าศูนย์กลาง", "diameter"),
     ("เส้นผ่าศูนย์กลาง", "diameter"), ("สันฝายสูง", "height"), ("ความสูง", "height"), ("สูง", "height"),
     ("แผงโซลาร์", "power"), ("แผงพลังงานแสงอาทิตย์", "power"), ("ไหล่ทางข้างละ", "shoulder"), ("ไหล่ทาง", "shoulder"), ("ขนาด", "size"),
+    ("กำลังการผลิต", "capacity"), ("กำลังผลิต", "capacity"),
 )
 #: a lookahead on the first character a match can start with (``re`` then rejects most positions at once);
 #: the keyword alternation as a trie matches what the flat list matches (each longer word precedes its prefixes)
 _SPEC_FIRST = "".join(sorted({"ห", "ข", "ผ", "ไ", "ป", "ก"} | {k[0] for k, _ in _SPEC_KEYS}))
 _SPEC_RE = re.compile(
     rf"(?=[{_SPEC_FIRST}])(?:หรือ(?:มี)?\s*)?(?:ขนาด\s*)?(?:ผิวจราจร\s*|ไหล่ทาง\s*|ปากคลอง\s*|ก้นคลอง\s*)?(?P<kw>{trie_regex(k for k, _ in _SPEC_KEYS)})\s*"
-    rf"(?:ไม่น้อยกว่า|ไม่เกิน|ประมาณ|รวม|ละ)?\s*(?P<a>{_NUM})(?![\d.])(?!\s*(?:ห้อง|หลัง|ชั้น|ช่อง|คัน|เครื่อง|ชุด|จุด|แห่ง))(?:\s*-\s*(?P<b>{_NUM}))?(?:\s*[x×]\s*\(?\s*{_NUM}\s*\)?)*\s*(?P<unit>{_UNIT})?(?:\s*/\s*(?:ชั่วโมง|ชม\.?|วินาที|วัน))?"
+    rf"(?:ไม่น้อยกว่า|ไม่เกิน|ประมาณ|รวม|ละ)?\s*(?P<a>{_NUM})(?![\d.])(?!\s*(?:ห้อง|หลัง|ชั้น|ช่อง|คัน|เครื่อง|ชุด|จุด|แห่ง))(?:\s*-\s*(?P<b>{_NUM}))?(?:\s*[x×]\s*\(?\s*{_NUM}\s*\)?)*\s*(?P<unit>{_UNIT})?(?:\s*(?:/|ต่อ)\s*(?:ชั่วโมง|ชม\.?|วินาที|วัน))?"
 )
 #: the characters of the words a specification may start with before its keyword (and white space)
 _SPEC_LEAD_CHARS = frozenset("หรือมีขนาดผิวจราจรไหล่ทางปากคลองก้น")
@@ -373,20 +378,24 @@ _COMPONENT_RE = re.compile(r"(?:โครงการ\s*)?(?:ค่าควบ�
 _MULTI_YEAR_WORD = re.compile(r"ผูกพัน|ข้ามปี|งบประมาณต่อเนื่อง")
 #: a continuation of a work begun in an earlier year (not the multi-year wording งบประมาณต่อเนื่อง)
 _CONTINUED_RE = re.compile(r"\(?\s*(?:โครงการ|งาน)?(?<!งบประมาณ)ต่อเนื่อง\s*\)?|\(?\s*(?:ส่วน|ช่วง)?ต่อขยาย\s*\)?"
-                           # ต่อจากเดิม / ต่อจากช่วงแรก / ต่อจากถนนเส้นเดิม: the stretch that follows the first one
-                           r"|\(?\s*ต่อจาก(?:ของ|ถนน|เส้น|ช่วง|ระยะ|โครงการ)?(?:เดิม|แรก)\s*\)?")
+                           r"|\(?\s*ส่วนขยาย\s*\)?"
+                           # ต่อจากเดิม / ต่อจากช่วงแรก / ต่อจากถนนเส้นเดิม / ต่อจากแนวเดิม / ต่อเชื่อมของเดิม: the
+                           # stretch that follows the first one
+                           r"|\(?\s*ต่อ(?:จาก|เชื่อม)(?:ของ|ถนน|เส้น|ช่วง|ระยะ|โครงการ|แนว)?(?:เดิม|แรก)\s*\)?")
 
 _REPAIR = ("ซ่อมแซม", "ซ่อมสร้าง", "ซ่อมบำรุง", "ปรับปรุง", "บำรุงรักษา", "บูรณะ", "เสริมผิว", "ฟื้นฟู", "ซ่อม",
            # surfacing a track that exists (ลงหินคลุก/ลงลูกรัง ถนนเส้น…): an upgrade, like ปรับปรุงถนนลูกรังเป็นหินคลุก
            "ลงหินคลุก", "ลงลูกรัง",
            # painting, replacing, extending or cleaning what stands (ทาสีสะพาน, เปลี่ยนกล้องที่เสีย, ต่อเติมอาคาร,
            # ลอกท่อลอดที่อุดตัน): work on an asset that exists, not a new one
-           "ทาสี", "เปลี่ยน", "ต่อเติม", "ลอกท่อ", "ล้างท่อ", "ล้างทำความสะอาด")
+           "ทาสี", "เปลี่ยน", "ต่อเติม", "ลอกท่อ", "ล้างท่อ", "ล้างทำความสะอาด",
+           # topping up what wears away (เติมหินคลุก, เติมวัสดุกรองบ่อ…)
+           "เติม")
 #: repair words that hold their object (ลอกท่อ…, ล้างท่อ…): the name keeps them
 _REPAIR_OBJECT = ("ลอกท่อ", "ล้างท่อ")
 _NEW = ("ก่อสร้าง", "สร้าง", "ติดตั้ง", "ขยายเขต", "ขยาย", "วาง", "ขุดเจาะ", "จัดซื้อ", "จัดหา")
 #: (เปลี่ยน in a name or a policy is no repair: ซอยบ้านนายเปลี่ยน, ปรับเปลี่ยนพฤติกรรม)
-_ACTION_RE = re.compile("(?:" + trie_regex(_REPAIR + _NEW) + ")(?<!นายเปลี่ยน)(?<!นางเปลี่ยน)(?<!ปรับเปลี่ยน)")
+_ACTION_RE = re.compile("(?:" + trie_regex(_REPAIR + _NEW) + ")(?<!นายเปลี่ยน)(?<!นางเปลี่ยน)(?<!ปรับเปลี่ยน)(?<!เพิ่มเติม)")
 #: leading words stripped from the name, repeatedly
 #: Work types that are not built, so a title without a verb says nothing of repair or new work.
 _NO_ACTION = ("training", "tourism", "waste", "vehicle", "market")
@@ -397,12 +406,12 @@ _PREFIX_RE = re.compile(r"^(?:" + trie_regex(_PREFIXES) + r")\s*")
 
 _PLACE_KINDS: tuple[tuple[str, str, str], ...] = (
     # (kind, keyword, negative lookahead of generic words that are not names)
-    ("road", "สาย", r"ทาง|ใหญ่|ไฟ|ส่ง|ซอย|ไฟฟ้า|ละ|ต่างๆ|รอง|หลัก"),
+    ("road", "สาย", r"ทาง|ใหญ่|ไฟ|ส่ง|ซอย|ไฟฟ้า|ละ|ต่างๆ|รอง|หลัก|ที่(?!\s?\d)"),
     ("soi", "ซอย", r"ย่อย|ต่างๆ"),
     ("road", "ถนน", r"คอนกรีต|ลาดยาง|ลูกรัง|หินคลุก|แอสฟัลต์|ผิว|สาย|เข้า|เลียบ|ภายใน|คันคลอง|พารา|ใน|เพื่อ|ดิน|ทาง|ซอย|สู่|ไป|เชื่อม|และ|บ้าน|เส้น"
-              r"|ปูบล็อก|บล็อก|ใหม่|เดิม|เก่า"),
+              r"|ปูบล็อก|บล็อก|ใหม่|เดิม|เก่า|ขาด|พัง|ชำรุด|เสีย|ทรุด|ที่(?!\s?\d)"),
     ("village", "บ้าน", r"พัก|เรือน|เลขที่|ผู้|ปลอดภัย|มั่นคง|แบบ|บ้าน"),
-    ("village", "ชุมชน", r"ต่างๆ"),
+    ("village", "ชุมชน", r"ต่างๆ|ชุมชน"),
     ("water", "คลอง", r"ส่งน้ำ|ระบายน้ำ|ซอย|ไส้ไก่|ดาด|ดิน|ธรรมชาติ|ส่ง|ต่างๆ"),
     ("water", "หนอง", r"น้ำสาธารณะ|สาธารณะ|กลาง(?:หมู่)?บ้าน"),
     ("water", "ลำห้วย", r""),
@@ -419,7 +428,7 @@ _PLACE_KINDS: tuple[tuple[str, str, str], ...] = (
 )
 _STOP = r"เข้าหมู่บ้าน|เข้าสู่|ถึง|พร้อม|เชื่อม|และ|บริเวณ|ช่วง|จาก|ไปยัง|ไป|หมู่ที่|เพื่อ|ซึ่ง|โดย|ระยะ|หน้า|ข้าง|ด้าน|ขนาด"
 #: words a place keyword may end, which make it no place: คลองสาย…, หมู่บ้าน…, ตรวจวัด…/เครื่องวัด… (measuring)
-_PLACE_LOOKBEHIND = {"สาย": "(?<!คลองสาย)", "ซอย": "(?<!คลองซอย)", "บ้าน": "(?<!หมู่บ้าน)(?<!ชาวบ้าน)",
+_PLACE_LOOKBEHIND = {"สาย": "(?<!คลองสาย)", "ซอย": "(?<!คลองซอย)", "บ้าน": "(?<!หมู่บ้าน)(?:(?<!ชาวบ้าน)|(?!\\s?(?:จึง|เอา|ต้อง|อยาก|เดือดร้อน|ขอ|ได้|ไม่|มี|ทั้ง|และ|ที่|ใน|ส่วน|เรา|แถว)))",
                      "พรุ": "(?<!บ้านพรุ)(?<!คลองพรุ)",
                      "วัด": "(?<!ตรวจวัด)(?<!เครื่องวัด)",
                      # a water inside a village's name is no water (บ้านคลองมะนาว, บ้านหนองบัว, บ้านห้วยพาน)
@@ -440,12 +449,12 @@ _BRACKET_RE = re.compile(r"[(\[][^()\[\]]*[)\]]?")
 #: Rule 12, purpose and complaint clauses, up to the next space: ``เพื่อการเกษตร``, ``เก็บน้ำไว้ทำนาปรัง``,
 #: ``(หนองสิม)ให้ลึก``, ``แทนถนนลูกรัง…``, ``หน้าฝนรถขึ้นไม่ได้``, ``…ผักตบชวาเต็ม เรือสัญจรไม่ได้``
 _PURPOSE_RE = re.compile(
-    r"(?:เพื่อ|เก็บน้ำไว้|(?<=[ก-๙])(?<!ผู้)(?<!อยาก)ให้(?=[ก-๙])(?!โรงเรียน|วัด|บ้าน|ชุมชน|หมู่บ้าน))\S*"
+    r"(?:เพื่อ|เก็บน้ำไว้|(?<=[ก-๙])(?<!ผู้)(?<!อยาก)(?<!ต้องการ)ให้(?=[ก-๙])(?!โรงเรียน|วัด|บ้าน|ชุมชน|หมู่บ้าน|คนบ้าน|ชาวบ้าน))\S*"
     r"|(?<!\S)ภายใต้(?:แผนงาน|ยุทธศาสตร์|แผน)\S*"
-    r"|(?<!\S)(?:เพราะ|เนื่องจาก).*?(?=\s(?:บ้าน|ชุมชน|สาย|ซอย|คลอง|ห้วย|หนอง|ลำ|แม่น้ำ|บึง|พรุ|วัด|โรงเรียน)|$)"
+    r"|(?<!\S)(?:เพราะ|เนื่องจาก|ตอนนี้|เหตุผล).*?(?=\s(?:บ้าน|ชุมชน|สาย|ซอย|คลอง|ห้วย|หนอง|ลำ|แม่น้ำ|บึง|พรุ|วัด|โรงเรียน)|$)"
     r"|(?<!\S)(?:แทน|ปัจจุบัน|หน้าฝน|หน้าแล้ง|ฤดูฝน|ฤดูแล้ง|ฝนตก|ไว้|ใช้)\S*"
     r"|(?<=\s)(?:ลดต้นทุน|ลดปัญหา|ลดความ|แก้ปัญหา|แก้ไขปัญหา)\S*"
-    r"|(?<!\S)[^\s]*(?:ไม่ได้|ไม่พอ|ลำบาก|ทุกปี|เสี่ยง|ตื้นเขิน|ติดหล่ม|ชำรุดเสียหาย|(?:ถนน|ทาง|ซอย)มืด)\S*"
+    r"|(?<!\S)[^\s]*(?:ไม่ได้|ไม่พอ|ลำบาก|ทุกปี|เสี่ยง|ตื้นเขิน|ติดหล่ม|ชำรุดเสียหาย|(?:ถนน|ทาง|ซอย)มืด|เดือดร้อน)\S*"
     # what is wrong with the thing (ท่อลอดที่อุดตัน, กล้องที่เสีย): a state, not a name
     r"|(?<=[ก-๙])ที่(?:อุดตัน|ชำรุด|เสีย(?!ง)|พัง|ตื้นเขิน)\S*"
     # a standard size class or storey count of a design is a size, not a name (ขนาดกลาง, ชั้นเดียว)
@@ -454,7 +463,7 @@ _PURPOSE_RE = re.compile(
 #: and the plain verbs of a community request (ทำถนน…, เทถนน…, เทคอนกรีตถนน…, ขอสร้างศาลา…, ขอติดกล้อง…)
 _REQUEST_RE = re.compile(
     r"^(?:ขอรับการสนับสนุน(?:งบประมาณ)?|ขอสนับสนุน(?:งบประมาณ)?|ขอรับงบประมาณ|เงินอุดหนุนเฉพาะกิจ|เงินอุดหนุน"
-    r"|อยากให้(?:มี|ทำ|สร้าง)?|อยากได้"
+    r"|อยากให้(?:มี|ทำ|สร้าง)?|อยากได้|(?:ความ)?ต้องการ(?:ให้)?(?:มี)?"
     r"|(?:ขอ(?:สร้าง|ติดตั้ง|ติด)?|ทำ|เท(?:คอนกรีต)?)(?=\s*(?:ถนน|ระบบ|ประปา|ฝาย|ทาง|ลาน|ศาลา|สะพาน|ราง|ท่อ|ลง|คอนกรีต"
     r"|อาคาร|กล้อง|ห้องน้ำ|ส้วม|ไฟ|เสาไฟ|หอ|บ่อ|โรง)))\s*")
 #: Rule 12, a strategy lead of a cluster or department title (พัฒนา…, เพิ่มประสิทธิภาพ…, ยกระดับ…, แก้ไขปัญหา…,
@@ -467,12 +476,13 @@ _WORK_START_RE = re.compile(r"^(?:กิจกรรม|โดย)?\s*(?=" + tri
 
 #: a community request without a verb (ขอถนนลูกรัง…, ขอทำห้องน้ำ…, ขอไฟส่องทาง…): villagers ask for the thing,
 #: and whether it is built new or repaired is not said
-_PLAIN_REQUEST_RE = re.compile(r"(?:^|\s|(?<=จึง))(?:ขอ(?:ทำ)?|อยากให้(?:มี)?|อยากได้)\s*(?=[ก-๙])")
+_PLAIN_REQUEST_RE = re.compile(r"(?:^|\s|(?<=จึง))(?:ขอ(?:ทำ)?|อยากให้(?:มี)?|อยากได้|(?:ความ)?ต้องการ(?:ให้)?(?:มี)?)"
+                               r"\s*(?=[ก-๙])")
 #: the facilities of a tourist spot named first in a title (ลานจอดรถ…, ที่จอดรถ…, ห้องน้ำ…, ห้องส้วม…)
 _TOURIST_FACILITY_RE = re.compile(r"ลานจอดรถ|ที่จอดรถ|ห้องน้ำ|ห้องส้วม|ส้วม")
 #: Rule 12, a request that names the place first: ``ซอยข้างโรงเรียน ขอทำถนนคอนกรีต`` (the work after ขอ)
 _REQUEST_MID_RE = re.compile(r"(?:\s|(?<=จึง))(?:ขอ(?:รับ)?(?:การ)?(?:สนับสนุน)?(?:ทำ|สร้าง|เท|ลง)?|อยากให้(?:มี|ทำ|สร้าง)?"
-                             r"|อยากได้)\s*(?=[ก-๙])")
+                             r"|อยากได้|(?:ความ)?ต้องการ(?:ให้)?(?:มี)?)\s*(?=[ก-๙])")
 #: what a villager says before asking (ชาวบ้านจึง…): no place
 _ASKER_RE = re.compile(r"\s*(?:ชาวบ้าน|ประชาชน|พวกเรา|เรา)?\s*(?:จึง|เลย)?\s*$")
 #: what starts a named place after the extras of a work: the key keeps it (``… พร้อมหอถังสูง บ้านขวาวใหญ่``)
@@ -488,18 +498,18 @@ _RECURRING_RE = re.compile(trie_regex(RECURRING_WORDS))
 
 
 def _request_first(name: str) -> str:
-    """The work a request names after ขอ / อยากได้ / อยากให้, then the place said before it (rule 12); what is said
-    before that names no place is the reason for asking (ต้องอ้อมไปอีกสามกิโล ชาวบ้านจึงขอ…) and is left out."""
+    """The work a request names after ขอ / อยากได้ / อยากให้ / ต้องการ, then the places said before it (rule 12); the
+    rest said before it is the reason for asking (ต้องอ้อมไปอีกสามกิโล ชาวบ้านจึงขอ…) and is left out."""
     m = _REQUEST_MID_RE.search(name)
     if m is None:
         return name
     work = name[m.end():]
     if not _KW_RE.match(_PREFIX_RE.sub("", work)):
         return name
-    before = _ASKER_RE.sub("", name[: m.start()])
-    if not _REMARK_PLACE_RE.search(before):
-        before = ""
-    return f"{work} {before}".strip()
+    before = _places(_ASKER_RE.sub("", name[: m.start()]))
+    said = " ".join(sorted(f"สาย{v}" if kind == "road" else f"ซอย{v}" if kind == "soi" else v
+                           for kind, v in before if kind != "code"))
+    return f"{work} {said}".strip()
 
 
 def _without_extras(name: str) -> str:
@@ -685,6 +695,10 @@ _ROUTE_RE = re.compile(rf"(?:(?:จาก|สาย|เส้น)\s*(?:บ้า
 _ROAD_CODE_RE = re.compile(r"(?<![ก-๙])[ก-ฮ]{2}\s?\.\s?(?:ถ\s?\.\s?)?\d[\d\-.]*\d|(?<![ก-๙])[ก-ฮ]{2}\s?\.\s?(?:ถ\s?\.\s?)?\d")
 
 
+#: words after สาย that begin a clause, not a route's end (ถนนสายที่ไปบ้าน… = the road that goes to บ้าน…)
+_NOT_ROUTE_ENDS = frozenset(("ที่", "ซึ่ง", "ทาง", "หมู่บ้าน"))
+
+
 def _places(text: str) -> frozenset[tuple[str, str]]:
     """The named places of a name, as (kind, name): kinds road (สาย…, ถนน…, a route ก-ข), soi, code (a road's
     registration code), water, village, landmark."""
@@ -710,7 +724,7 @@ def _places(text: str) -> frozenset[tuple[str, str]]:
     if "ไป" in text or "-" in text:
         for m in _ROUTE_RE.finditer(text):
             a, b = m.group(1).strip(" -./"), m.group(2).strip(" -./")
-            if len(a) >= 2 and len(b) >= 2 and not _ROAD_CODE_RE.fullmatch(f"{a}-{b}"):
+            if len(a) >= 2 and len(b) >= 2 and a not in _NOT_ROUTE_ENDS and not _ROAD_CODE_RE.fullmatch(f"{a}-{b}"):
                 out.add(("road", f"{a}-{b}"))
     return frozenset(out)
 
@@ -783,7 +797,8 @@ def _cut_stage(text: str) -> tuple:
         phase = next((int(m.group(2)) for m in ms if m.group("w") not in _PART_WORDS), None)
         parts = numbered or parts
         t = _cut(t, ms)
-    if phase is None and ("ต่อเนื่อง" in t or "ต่อขยาย" in t or "ต่อจาก" in t) and _CONTINUED_RE.search(t):
+    if (phase is None and ("ต่อเนื่อง" in t or "ขยาย" in t or "ต่อจาก" in t or "ต่อเชื่อม" in t)
+            and _CONTINUED_RE.search(t)):
         phase = 2  # (ต่อเนื่อง), (ส่วนต่อขยาย): the continuation or extension of a work begun before
         t = _CONTINUED_RE.sub(" ", t)
     villages: frozenset[int] = _NO_VILLAGES
@@ -847,7 +862,7 @@ def _name_stage(t: str) -> tuple:
         name = stripped
     name = _dedupe_words(name).strip(" -,")
     asked: tuple[str | None, frozenset[str]] = (None, frozenset())
-    if " ขอ" in name or "จึงขอ" in name or "อยาก" in name:
+    if " ขอ" in name or "จึงขอ" in name or "อยาก" in name or "ต้องการ" in name:
         reordered = _request_first(name)
         if reordered != name:
             name = reordered
