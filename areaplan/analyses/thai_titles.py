@@ -497,6 +497,10 @@ RECURRING_WORDS = ("ฝึกอบรม", "อบรม", "สัมมนา"
 _RECURRING_RE = re.compile(trie_regex(RECURRING_WORDS))
 
 
+#: a word that starts with a place (not ถนน…, which says what the road is like)
+_PLACE_START_RE = re.compile(r"(?:บ้าน|ชุมชน|ซอย|สาย|คลอง|ลำห้วย|ห้วย|หนอง|บึง|พรุ|แม่น้ำ|ลำน้ำ|วัด|โรงเรียน)(?!จึง|ต้อง|อยาก)")
+
+
 def _request_first(name: str) -> str:
     """The work a request names after ขอ / อยากได้ / อยากให้ / ต้องการ, then the places said before it (rule 12); the
     rest said before it is the reason for asking (ต้องอ้อมไปอีกสามกิโล ชาวบ้านจึงขอ…) and is left out."""
@@ -506,10 +510,10 @@ def _request_first(name: str) -> str:
     work = name[m.end():]
     if not _KW_RE.match(_PREFIX_RE.sub("", work)):
         return name
-    before = _places(_ASKER_RE.sub("", name[: m.start()]))
-    said = " ".join(sorted(f"สาย{v}" if kind == "road" else f"ซอย{v}" if kind == "soi" else v
-                           for kind, v in before if kind != "code"))
-    return f"{work} {said}".strip()
+    # the words said before that start with a place (ซอยข้างโรงเรียน, ชาวบ้านดอนหมากเห็บ → บ้านดอนหมากเห็บ)
+    said = [w for w in (w.removeprefix("ชาว") for w in _ASKER_RE.sub("", name[: m.start()]).split())
+            if _PLACE_START_RE.match(w)]
+    return " ".join([work, *said]).strip()
 
 
 def _without_extras(name: str) -> str:
