@@ -110,3 +110,16 @@ def test_a_table_of_another_layout_is_read_again_not_an_error(workspace):
     assert tf.store(workspace, tk.title_keys(["ขุดลอกคลอง"]), tt.read_chunk(["ขุดลอกคลอง"])) == 0
     result = dup.run_workspace(workspace)
     assert len(result.pairs) > 40
+
+
+def test_titles_of_bare_files_are_read_by_a_worker_while_the_rows_are_located(monkeypatch):
+    monkeypatch.setattr(tf, "PIECE_TITLES", 40)
+    monkeypatch.setattr(tf.BackgroundReader.__init__, "__defaults__", (50,))
+    inputs = dup.inputs_from_files([EVAL])
+    assert inputs.stored_titles is not None and len(inputs.stored_titles.keys) >= 40, "a worker read some titles"
+    assert inputs.workspace is None
+    plain = dup.inputs_from_files([EVAL])
+    plain.stored_titles = None
+    with_reader = dup.run(inputs)
+    assert with_reader.titles_read is None, "bare files: nothing to store"
+    pd.testing.assert_frame_equal(_pairs(with_reader), _pairs(dup.run(plain)))
