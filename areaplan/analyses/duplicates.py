@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import gc
 import time
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -602,6 +603,12 @@ def _has_village_name(r: _Rows, names: np.ndarray, where: np.ndarray) -> np.ndar
     return out
 
 
+@lru_cache(maxsize=65_536)
+def _route_ends(route: str) -> frozenset[str]:
+    """The ends of a route without บ้าน before them (สายบ้านก-บ้านข and สายก-ข have the same)."""
+    return frozenset(e.removeprefix("บ้าน") for e in route.split("-"))
+
+
 def _same_place(x: str, y: str) -> bool:
     """Two place names name one place: equal (a route also with บ้าน before its ends or without), or (from 5
     letters on) one the start of the other, unless the
@@ -609,8 +616,7 @@ def _same_place(x: str, y: str) -> bool:
     from the other (บ้านโนนสูง / บ้านโนนสูงพัฒนา, บ้านนาใหม่ / บ้านนาใหม่เหนือ: two villages)."""
     if x == y:
         return True
-    if "-" in x and "-" in y and ({e.removeprefix("บ้าน") for e in x.split("-")}
-                                  == {e.removeprefix("บ้าน") for e in y.split("-")}):
+    if "-" in x and "-" in y and _route_ends(x) == _route_ends(y):
         return True  # one route with and without บ้าน before its ends (สายบ้านก-บ้านข / สายก-ข)
     if min(len(x), len(y)) < 5:
         return False
