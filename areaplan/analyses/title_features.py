@@ -13,9 +13,9 @@ rows on they are merged into one):
 * ``rules`` — :func:`areaplan.analyses.title_kinds.rules_version` (the AreaPlan version and the source of the
   reading rules): rows of other rules are ignored and dropped at the next store;
 * ``title_keys`` — int64 little-endian key of each title (:func:`areaplan.analyses.title_kinds.title_keys`);
-* ``arrays`` — the per-title columns as an ``.npz`` archive (numpy, read without pickle);
-* ``lists`` — JSON: the distinct names with their attributes, the named segment ends and the numbered parts the
-  per-title columns point to.
+* ``arrays`` — the per-title columns as a compressed ``.npz`` archive (numpy, read without pickle);
+* ``lists`` — zlib-compressed UTF-8 JSON: the distinct names with their attributes, the named segment ends and the
+  numbered parts the per-title columns point to.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import json
 import sqlite3
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -53,20 +54,22 @@ def _stage_of(x: list) -> tuple:
             recurring, request)
 
 
-def encode(chunk: tuple) -> tuple[bytes, str]:
-    """(npz bytes of the per-title arrays, JSON of the lists) of a :func:`thai_titles.read_chunk` chunk."""
+def encode(chunk: tuple) -> tuple[bytes, bytes]:
+    """(compressed npz of the per-title arrays, zlib-compressed JSON of the lists) of a
+    :func:`thai_titles.read_chunk` chunk."""
     buf = io.BytesIO()
-    np.savez(buf, **{name: np.asarray(chunk[i]) for i, name in _ARRAYS.items()})
+    np.savez_compressed(buf, **{name: np.asarray(chunk[i]) for i, name in _ARRAYS.items()})
     lists = {"stages": [_stage_json(s) for s in chunk[0]], "ends": [sorted(e) for e in chunk[2]],
              "parts": [sorted(p) for p in chunk[11]]}
-    return buf.getvalue(), json.dumps(lists, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(lists, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return buf.getvalue(), zlib.compress(text, 6)
 
 
-def decode(arrays: bytes, lists: str) -> tuple:
+def decode(arrays: bytes, lists: bytes | str) -> tuple:
     """The chunk :func:`encode` stored."""
     with np.load(io.BytesIO(arrays), allow_pickle=False) as z:
         a = {name: z[name] for name in _ARRAYS.values()}
-    x = json.loads(lists)
+    x = json.loads(zlib.decompress(lists) if isinstance(lists, bytes) else lists)
     out: list = [None] * 13
     out[0] = [_stage_of(s) for s in x["stages"]]
     out[2] = [frozenset(e) for e in x["ends"]]
@@ -154,7 +157,7 @@ def store(ws, keys: np.ndarray, chunk: tuple) -> int:
     return store_encoded(ws, [(keys, *encode(chunk))])
 
 
-def store_encoded(ws, pieces: list[tuple[np.ndarray, bytes, str]]) -> int:
+def store_encoded(ws, pieces: list[tuple[np.ndarray, bytes, bytes]]) -> int:
     """:func:`store` of pieces already encoded (``(keys, *encode(chunk))``, as the import's worker process sends
     them): one row each."""
     from areaplan.analyses.title_kinds import rules_version

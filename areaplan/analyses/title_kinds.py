@@ -89,7 +89,7 @@ def read_titles(titles: list, progress=None, *, processes: int | None = None,
     return _kinds_of(titles, feature_columns(titles, progress, processes=processes, meanwhile=meanwhile))
 
 
-def read_piece(titles: list) -> tuple[np.ndarray, np.ndarray, bytes, str]:
+def read_piece(titles: list) -> tuple[np.ndarray, np.ndarray, bytes, bytes]:
     """(work types, says construction, then the encoded title_features of the titles) of titles read here, one
     after the other."""
     from areaplan.analyses import title_features
@@ -126,7 +126,7 @@ def _background() -> None:
         pass
 
 
-def _read_piece(titles: list) -> tuple[np.ndarray, np.ndarray, bytes, str]:
+def _read_piece(titles: list) -> tuple[np.ndarray, np.ndarray, bytes, bytes]:
     """:func:`read_piece` in a worker process (serially: the job shares the cores itself)."""
     import gc
 

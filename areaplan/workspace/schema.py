@@ -206,7 +206,7 @@ TABLES: tuple[Table, ...] = (
         "title_features",
         """
   rules TEXT NOT NULL, titles INTEGER NOT NULL, title_keys BLOB NOT NULL, arrays BLOB NOT NULL,
-  lists TEXT NOT NULL, stored_at TEXT""",
+  lists BLOB NOT NULL, stored_at TEXT""",
         "ลักษณะที่อ่านจากชื่อโครงการ",
         "Title features read for the duplicate analysis",
     ),
