@@ -75,6 +75,7 @@ MITIGATION_AGENDA = "water"
 #: Work types of built works that a flood damages (flagged when they sit in high/very-high zones).
 CONSTRUCTION_WORK_TYPES: tuple[str, ...] = (
     "road", "bridge", "building", "health", "lighting", "power", "sports", "market", "water_supply", "wastewater",
+    "road_safety", "broadcast", "greenhouse",
 )
 #: Project locations that can be sampled (a village-located project is sampled at the village point).
 SAMPLED_PRECISIONS: tuple[str, ...] = ("point", "line", "polygon", "village")

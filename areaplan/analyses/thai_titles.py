@@ -108,6 +108,7 @@ WORK_TYPES: tuple[WorkType, ...] = (
         "ประปา", "หอถังสูง", "ถังเก็บน้ำ", "น้ำดื่ม", "ระบบกรองน้ำ", "บ่อบาดาล", "น้ำบาดาล", "บ่อน้ำตื้น")),
     WorkType("embankment", "ป้องกันตลิ่ง", "embankment", (
         "เขื่อนป้องกันตลิ่ง", "ป้องกันตลิ่ง", "อาคารป้องกันตลิ่ง", "คันกั้นน้ำ", "คันป้องกันน้ำท่วม",
+        "แนวกันดิน", "กำแพงกันดิน", "กล่องเกเบียน",
         "พนังกั้นน้ำ", "คันพนัง", "กำแพงกันคลื่น", "เขื่อนกันคลื่น", "ตลิ่ง", "เขื่อน")),
     WorkType("bridge", "สะพาน", "bridge", ("สะพาน", "ท่อเหลี่ยม")),
     WorkType("lighting", "ไฟฟ้าส่องสว่าง", "street lighting", (
@@ -144,6 +145,16 @@ WORK_TYPES: tuple[WorkType, ...] = (
     # disease vectors: mosquito larvae, dengue fever (ยุงลาย / ไข้เลือดออก name one campaign)
     WorkType("disease", "ควบคุมโรค", "disease control", (
         "ไข้เลือดออก", "ยุงลาย", "ลูกน้ำยุง", "ควบคุมโรค", "ป้องกันโรค", "พ่นหมอกควัน", "โรคติดต่อ")),
+    # guard rails, studs, mirrors and signs along a road: another work than the road itself
+    WorkType("road_safety", "อุปกรณ์อำนวยความปลอดภัยทางถนน", "road safety equipment", (
+        "ราวกันอันตราย", "ราวกั้นอันตราย", "ราวกันรถตก", "ราวเหล็กกันรถ", "อุปกรณ์อำนวยความปลอดภัย", "หมุดสะท้อนแสง",
+        "กระจกโค้ง", "ป้ายเตือน", "ลูกระนาด")),
+    # a village's loudspeakers or wireless broadcast towers (หอกระจายข่าว, เสียงตามสาย, ระบบกระจายเสียงไร้สาย)
+    WorkType("broadcast", "หอกระจายข่าว", "village broadcasting", (
+        "หอกระจายข่าว", "ระบบกระจายเสียง", "กระจายเสียง", "เสียงตามสาย", "วิทยุชุมชน")),
+    # growing houses (โรงเรือนปลูกผัก, โรงเรือนกางมุ้ง, smart farm)
+    WorkType("greenhouse", "โรงเรือนปลูกพืช", "greenhouse", (
+        "โรงเรือนปลูก", "โรงเรือนกางมุ้ง", "โรงเรือนเพาะ", "โรงเรือนอัจฉริยะ", "สมาร์ทฟาร์ม", "smart farm")),
 )
 WORK_TYPE_BY_CODE: dict[str, WorkType] = {w.code: w for w in WORK_TYPES}
 
@@ -290,7 +301,7 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"(?:ศาลา|อาคาร)\s*(?:ประชาคม|อเนกประสงค์|เอนกประสงค์)(?:\s*(?:ประจำ|ของ)?หมู่บ้าน(?=\s|$))?"
      r"|ศาลา\s*(?:ประจำ|ของ)?\s*หมู่บ้าน(?=\s|$)", "ศาลาอเนกประสงค์"),
     # clearing a stream or pond of silt, in other words (ลอกคลอง, ลอกลำน้ำห้วย…, ขุดห้วย…, ขุดลำห้วย…): dredging
-    (r"(?<!ขุด)ลอก(?=\s*(?:คลอง|ลำน้ำ|ลำห้วย|ห้วย|ลำ(?=[ก-ฮ])|คู(?=[ก-ฮ\s])|ร่องน้ำ))|ขุด(?!ลอก)(?=\s*(?:ลำน้ำ|ลำห้วย|ห้วย))",
+    (r"(?<!ขุด)ลอก(?=\s*(?:คลอง|ลำน้ำ|ลำห้วย|ห้วย|ลำ(?=[ก-ฮ])|คู(?=[ก-ฮ\s])|ร่องน้ำ|หนอง|พรุ|บึง|สระ))|ขุด(?!ลอก)(?=\s*(?:ลำน้ำ|ลำห้วย|ห้วย))",
      "ขุดลอก"),
     # a channel of concrete or U-shape is a drain: ราง คสล. / รางคอนกรีต / รางรูปตัวยู = รางระบายน้ำ
     (r"(?<!ตา)(?<!ทาง)ราง\s*(?=คอนกรีต|คสล|ค\.ส\.ล|รูปตัว|ตัวยู|ยู\s)", "รางระบายน้ำ "),
@@ -393,6 +404,8 @@ _REPAIR = ("ซ่อมแซม", "ซ่อมสร้าง", "ซ่อม
            "เติม")
 #: repair words that hold their object (ลอกท่อ…, ล้างท่อ…): the name keeps them
 _REPAIR_OBJECT = ("ลอกท่อ", "ล้างท่อ")
+#: surfacing words: a repair verb before a road (ลงหินคลุกถนน…), a description after one (ถนนดินลงลูกรัง)
+_SURFACING = ("ลงหินคลุก", "ลงลูกรัง")
 _NEW = ("ก่อสร้าง", "สร้าง", "ติดตั้ง", "ขยายเขต", "ขยาย", "วาง", "ขุดเจาะ", "จัดซื้อ", "จัดหา")
 #: (เปลี่ยน in a name or a policy is no repair: ซอยบ้านนายเปลี่ยน, ปรับเปลี่ยนพฤติกรรม)
 _ACTION_RE = re.compile("(?:" + trie_regex(_REPAIR + _NEW) + ")(?<!นายเปลี่ยน)(?<!นางเปลี่ยน)(?<!ปรับเปลี่ยน)(?<!เพิ่มเติม)")
@@ -444,6 +457,9 @@ _PLACE_RE = tuple(
 _DASH = re.compile(r"\s*-\s*")
 _PUNCT = re.compile(r"[()\"'“”\[\]{};:]+")
 _PUNCT_KEEP_BRACKETS = re.compile(r"[\"'“”{};:]+")
+#: a programme, strategy, fund or priority said before ``:`` or `` / `` (then the work): not the work's name
+_COLON_LEAD_RE = re.compile(r"^[^:/]*?(?:แผนงาน|ยุทธศาสตร์|ลำดับความต้องการ|ความต้องการที่|กองทุน|สถาบัน|เครือข่าย|"
+                            r"สภาองค์กร)[^:/]*(?::|\s/\s)\s*")
 #: Rule 12, remarks: what a bracket holds (``(น้ำไม่พอใช้หน้าแล้ง)``, ``(AC)``, ``(ซอยริมคลอง)``) is not the name
 _BRACKET_RE = re.compile(r"[(\[][^()\[\]]*[)\]]?")
 #: Rule 12, purpose and complaint clauses, up to the next space: ``เพื่อการเกษตร``, ``เก็บน้ำไว้ทำนาปรัง``,
@@ -454,7 +470,8 @@ _PURPOSE_RE = re.compile(
     r"|(?<!\S)(?:เพราะ|เนื่องจาก|ตอนนี้|เหตุผล).*?(?=\s(?:บ้าน|ชุมชน|สาย|ซอย|คลอง|ห้วย|หนอง|ลำ|แม่น้ำ|บึง|พรุ|วัด|โรงเรียน)|$)"
     r"|(?<!\S)(?:แทน|ปัจจุบัน|หน้าฝน|หน้าแล้ง|ฤดูฝน|ฤดูแล้ง|ฝนตก|ไว้|ใช้)\S*"
     r"|(?<=\s)(?:ลดต้นทุน|ลดปัญหา|ลดความ|แก้ปัญหา|แก้ไขปัญหา)\S*"
-    r"|(?<!\S)[^\s]*(?:ไม่ได้|ไม่พอ|ลำบาก|ทุกปี|เสี่ยง|ตื้นเขิน|ติดหล่ม|ชำรุดเสียหาย|(?:ถนน|ทาง|ซอย)มืด|เดือดร้อน)\S*"
+    # (a word that also holds a request or what is wrong with the thing is cut by the narrower rules instead)
+    r"|(?<!\S)(?![^\s]*(?:ที่(?:อุดตัน|ชำรุด|เสีย|พัง|ตื้นเขิน)|ขอ|อยาก|ต้องการ))[^\s]*(?:ไม่ได้|ไม่พอ|ลำบาก|ทุกปี|เสี่ยง|ตื้นเขิน|ติดหล่ม|ชำรุดเสียหาย|(?:ถนน|ทาง|ซอย)มืด|เดือดร้อน)\S*"
     # what is wrong with the thing (ท่อลอดที่อุดตัน, กล้องที่เสีย): a state, not a name
     r"|(?<=[ก-๙])ที่(?:อุดตัน|ชำรุด|เสีย(?!ง)|พัง|ตื้นเขิน)\S*"
     # a standard size class or storey count of a design is a size, not a name (ขนาดกลาง, ชั้นเดียว)
@@ -476,13 +493,14 @@ _WORK_START_RE = re.compile(r"^(?:กิจกรรม|โดย)?\s*(?=" + tri
 
 #: a community request without a verb (ขอถนนลูกรัง…, ขอทำห้องน้ำ…, ขอไฟส่องทาง…): villagers ask for the thing,
 #: and whether it is built new or repaired is not said
-_PLAIN_REQUEST_RE = re.compile(r"(?:^|\s|(?<=จึง))(?:ขอ(?:ทำ)?|อยากให้(?:มี)?|อยากได้|(?:ความ)?ต้องการ(?:ให้)?(?:มี)?)"
+_PLAIN_REQUEST_RE = re.compile(r"(?:^|\s|(?<=จึง)|(?<=มติ))(?:ขอ(?:ทำ)?|อยากให้(?:มี)?|อยากได้|(?:ความ)?ต้องการ(?:ให้)?(?:มี)?"
+                               r"|เสนอให้(?:ทำ|มี)?)"
                                r"\s*(?=[ก-๙])")
 #: the facilities of a tourist spot named first in a title (ลานจอดรถ…, ที่จอดรถ…, ห้องน้ำ…, ห้องส้วม…)
 _TOURIST_FACILITY_RE = re.compile(r"ลานจอดรถ|ที่จอดรถ|ห้องน้ำ|ห้องส้วม|ส้วม")
 #: Rule 12, a request that names the place first: ``ซอยข้างโรงเรียน ขอทำถนนคอนกรีต`` (the work after ขอ)
-_REQUEST_MID_RE = re.compile(r"(?:\s|(?<=จึง))(?:ขอ(?:รับ)?(?:การ)?(?:สนับสนุน)?(?:ทำ|สร้าง|เท|ลง)?|อยากให้(?:มี|ทำ|สร้าง)?"
-                             r"|อยากได้|(?:ความ)?ต้องการ(?:ให้)?(?:มี)?)\s*(?=[ก-๙])")
+_REQUEST_MID_RE = re.compile(r"(?:\s|(?<=จึง)|(?<=มติ))(?:ขอ(?:รับ)?(?:การ)?(?:สนับสนุน)?(?:ทำ|สร้าง|เท|ลง)?|อยากให้(?:มี|ทำ|สร้าง)?"
+                             r"|อยากได้|(?:ความ)?ต้องการ(?:ให้)?(?:มี)?|เสนอให้(?:ทำ|มี|สร้าง)?)\s*(?=[ก-๙])")
 #: what a villager says before asking (ชาวบ้านจึง…): no place
 _ASKER_RE = re.compile(r"\s*(?:ชาวบ้าน|ประชาชน|พวกเรา|เรา)?\s*(?:จึง|เลย)?\s*$")
 #: what starts a named place after the extras of a work: the key keeps it (``… พร้อมหอถังสูง บ้านขวาวใหญ่``)
@@ -827,6 +845,9 @@ def _cut_stage(text: str) -> tuple:
         t = _OWNER_RE.sub(" ", t)
     if "ตำบล" in t or "อำเภอ" in t or "จังหวัด" in t:
         t = (_ADMIN_RE if "," in t or "และ" in t else _ADMIN_PLAIN_RE).sub(" ", t)
+    if ":" in t or " / " in t:
+        # what a programme, a fund or a priority list says before a colon (แผนงาน… : โครงการ…, ลำดับความต้องการที่ 5 :)
+        t = _COLON_LEAD_RE.sub(" ", t)
     if '"' in t or "'" in t or "“" in t or "”" in t or "{" in t or "}" in t or ";" in t or ":" in t:
         t = _PUNCT_KEEP_BRACKETS.sub(" ", t)  # literal tests first: a scan for a class costs more
     t = " ".join(t.split())
@@ -854,6 +875,8 @@ def _name_stage(t: str) -> tuple:
     work = " ".join(_PUNCT.sub(" ", work).split())
     head = _PLUS_RE.split(work, maxsplit=1)[0] if "พร้อม" in work else work
     m = _ACTION_RE.search(head)  # the action of the work, not of its extras (… พร้อมปรับปรุงอาคารประกอบ)
+    while m is not None and m.group(0) in _SURFACING and "ถนน" in head[: m.start()]:
+        m = _ACTION_RE.search(head, m.end())  # ถนนดินยกระดับลงลูกรัง: the road's surface, not a verb
     action = None
     if m:
         action = "repair" if m.group(0) in _REPAIR else "new"
@@ -866,7 +889,7 @@ def _name_stage(t: str) -> tuple:
         name = stripped
     name = _dedupe_words(name).strip(" -,")
     asked: tuple[str | None, frozenset[str]] = (None, frozenset())
-    if " ขอ" in name or "จึงขอ" in name or "อยาก" in name or "ต้องการ" in name:
+    if " ขอ" in name or "จึงขอ" in name or "มติขอ" in name or "อยาก" in name or "ต้องการ" in name or "เสนอให้" in name:
         reordered = _request_first(name)
         if reordered != name:
             name = reordered
