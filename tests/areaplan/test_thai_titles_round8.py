@@ -44,3 +44,24 @@ def test_requests_from_a_village_meeting_or_a_network():
     assert f.work_type == "dredging" and f.request and ("water", "หนองกุดแข้") in f.places
     g = features("เครือข่ายองค์กรชุมชนหมู่ 7 เสนอให้ทำประปาบาดาลให้หมู่บ้าน (น้ำไหลไม่ถึงท้ายหมู่บ้าน)")
     assert g.work_type == "water_supply" and g.request
+
+
+# ---- round 9 (read from blind set 10 after its one measurement)
+
+def test_a_village_number_after_a_word_without_a_space():
+    f = features("เขื่อนป้องกันตลิ่งแบบกำแพงคอนกรีตเสริมเหล็ก ริมลำน้ำยัง พื้นที่หมู่ 6 ตำบลหนองบัว")
+    assert f.villages == frozenset({6}) and f.parts == frozenset()  # not a numbered part "#6"
+    assert features("ถนนลูกรัง กม.5").villages == frozenset()  # ม. inside กม. is no village
+
+
+def test_a_programmes_activity_is_the_work():
+    f = features("โครงการเชื่อมโยงเส้นทางคมนาคมเพื่อการค้า กิจกรรมสะพานท่อเหลี่ยม คสล. ข้ามคลองท่าแพ หมู่ที่ 15")
+    assert f.work_type == "bridge" and "เชื่อมโยง" not in f.name
+
+
+def test_crematoria_earth_dykes_and_canal_lining():
+    assert features("ชาวบ้านหนองเม็ก หมู่ 3 ขอสร้างเมรุใหม่ที่วัดอุดม แบบไม่มีควัน").work_type == "building"
+    assert features("ขอถมคันดินริมลำน้ำสวยกันน้ำเข้านา").work_type == "embankment"
+    # real FY2565: lining a canal upgrades one that exists (against building a new canal)
+    f = features("ดาดคอนกรีตคลองส่งน้ำ 16 ขวา และอาคารประกอบ 1 สาย ระยะที่ 3")
+    assert f.work_type == "irrigation" and f.action == "repair" and f.name.startswith("ดาดคอนกรีต")
