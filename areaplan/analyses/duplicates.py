@@ -33,8 +33,8 @@ from __future__ import annotations
 
 import gc
 import time
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import geopandas as gpd
@@ -44,6 +44,7 @@ import shapely
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Postfix, Prefix
 
+from areaplan.analyses import title_features
 from areaplan.analyses.base import AnalysisResult, Provenance
 from areaplan.analyses.thai_titles import (
     SPEC_COLUMNS,
@@ -54,7 +55,6 @@ from areaplan.analyses.thai_titles import (
     read_chunks,
     work_type_label,
 )
-from areaplan.analyses import title_features
 from areaplan.analyses.title_features import StoredFeatures
 from areaplan.analyses.title_kinds import title_keys as title_features_keys
 from areaplan.errors import AreaPlanError, Problem
@@ -406,12 +406,12 @@ def _prepare(frame: pd.DataFrame, tambons, p: DuplicateParams, rep: Reporter, cl
             gc.enable()
     if clock is not None:
         clock("titles")
-    w = where[0] if where else _where(frame, tambons, p)
+    w = where[0]
     # rows of cols: the stored titles first, then those read
     row_of = np.empty(len(uniq), dtype=np.int64)
     row_of[np.flatnonzero(found)] = np.arange(int(found.sum()))
     row_of[missing] = int(found.sum()) + np.arange(len(missing))
-    title_id = row_of[np.asarray(title_id, dtype=np.int64)] if n else np.asarray(title_id, dtype=np.int64)
+    title_id = row_of[np.asarray(title_id, dtype=np.int64)]
     read = None
     if store_read and len(missing):
         read = (title_features_keys(uniq[missing]), title_features.concat(chunks))
@@ -611,9 +611,9 @@ def _route_ends(route: str) -> frozenset[str]:
 
 def _same_place(x: str, y: str) -> bool:
     """Two place names name one place: equal (a route also with บ้าน before its ends or without), or (from 5
-    letters on) one the start of the other, unless the
-    longer goes on with a digit after a digit (another number: หมายเลข 3 / หมายเลข 3268) or is a village split
-    from the other (บ้านโนนสูง / บ้านโนนสูงพัฒนา, บ้านนาใหม่ / บ้านนาใหม่เหนือ: two villages)."""
+    letters on) one the start of the other, unless the longer goes on with a digit after a digit (another number:
+    หมายเลข 3 / หมายเลข 3268) or is a village split from the other (บ้านโนนสูง / บ้านโนนสูงพัฒนา, บ้านนาใหม่ /
+    บ้านนาใหม่เหนือ: two villages)."""
     if x == y:
         return True
     if "-" in x and "-" in y and _route_ends(x) == _route_ends(y):

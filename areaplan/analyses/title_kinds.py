@@ -16,7 +16,8 @@ milliseconds, where a row per title took ~1 s to insert):
   thai_titles.normalize), else 0 — with the work type it gives flood_exposure's construction flag.
 
 The import pipeline fills the table while it imports (:class:`TitleKindsJob`: a worker process reads the new
-titles while the import locates and writes the rows); :func:`attach` reads it for an analysis and reads and
+titles while the import locates and writes the rows, and also sends back everything the duplicate analysis reads
+of them, stored in :mod:`areaplan.analyses.title_features`); :func:`attach` reads it for an analysis and reads and
 stores any title still missing (workspaces made before the table existed, titles edited on the map).
 """
 
