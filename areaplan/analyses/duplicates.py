@@ -388,7 +388,8 @@ def _prepare(frame: pd.DataFrame, tambons, p: DuplicateParams, rep: Reporter, cl
     title_id, uniq = pd.factorize(titles)
     uniq = np.asarray(uniq, dtype=object)
     # titles the workspace stores are taken from there; the others are read
-    found, known = stored.lookup(uniq) if stored is not None else (np.zeros(len(uniq), bool), None)
+    keys = title_features_keys(uniq) if stored is not None or store_read else None
+    found, known = stored.find(keys) if stored is not None else (np.zeros(len(uniq), bool), None)
     missing = np.flatnonzero(~found)
     where: list[_Where] = []
     # the features are many small objects that hold no cycles: the cyclic collector would rescan all of
@@ -414,7 +415,7 @@ def _prepare(frame: pd.DataFrame, tambons, p: DuplicateParams, rep: Reporter, cl
     title_id = row_of[np.asarray(title_id, dtype=np.int64)]
     read = None
     if store_read and len(missing):
-        read = (title_features_keys(uniq[missing]), title_features.concat(chunks))
+        read = (keys[missing], title_features.concat(chunks))
     key_of_name, keys = pd.factorize(pd.Series(cols.keys, dtype=object))
     name_id = cols.name_id[title_id]
     wt_codes = [wt.code for wt in WORK_TYPES]

@@ -116,11 +116,9 @@ class StoredFeatures:
     keys: np.ndarray
     chunk: tuple | None
 
-    def lookup(self, titles) -> tuple[np.ndarray, tuple | None]:
-        """(found per title, the chunk of the found titles in their order) for distinct titles."""
-        from areaplan.analyses.title_kinds import title_keys
-
-        keys = title_keys(titles)
+    def find(self, keys: np.ndarray) -> tuple[np.ndarray, tuple | None]:
+        """(found per key, the chunk of the found titles in their order) for the keys of distinct titles
+        (:func:`areaplan.analyses.title_kinds.title_keys`)."""
         if self.chunk is None or not len(keys):
             return np.zeros(len(keys), bool), None
         pos = pd.Index(self.keys).get_indexer(keys)
@@ -207,12 +205,13 @@ class BackgroundReader:
     """
 
     def __init__(self, min_titles: int = BACKGROUND_MIN_TITLES) -> None:
+        from areaplan.analyses.piece_worker import PieceWorker
+        from areaplan.analyses.thai_titles import start_context
+
         self.min_titles = min_titles
         self._seen: set = set()
         self._queued: list = []
-        self._sent: list = []  # (titles, future)
-        self._pool = None
-        self._failed = False
+        self._worker = PieceWorker(_read_piece, context=start_context())
 
     def add(self, titles) -> None:
         """Queue the distinct titles not seen yet and hand full pieces to the worker."""
@@ -220,41 +219,23 @@ class BackgroundReader:
                if t not in self._seen]
         self._seen.update(new)
         self._queued.extend(new)
-        if self._failed or (self._pool is None and len(self._queued) < self.min_titles):
+        if not self._worker.started and len(self._queued) < self.min_titles:
             return
         while len(self._queued) >= PIECE_TITLES:
-            piece, self._queued = self._queued[:PIECE_TITLES], self._queued[PIECE_TITLES:]
-            try:
-                if self._pool is None:
-                    from concurrent.futures import ProcessPoolExecutor
-
-                    from areaplan.analyses.thai_titles import start_context
-
-                    self._pool = ProcessPoolExecutor(1, mp_context=start_context())
-                self._sent.append((piece, self._pool.submit(_read_piece, piece)))
-            except Exception:  # noqa: BLE001 - no worker processes here: the analysis reads the titles
-                self._failed = True
-                return
+            piece = self._queued[:PIECE_TITLES]
+            if not self._worker.submit(piece, piece):
+                return  # no worker processes here: the analysis reads the titles
+            self._queued = self._queued[PIECE_TITLES:]
 
     def result(self) -> StoredFeatures | None:
         """The features read so far (waiting for the pieces the worker has started); None when none were."""
         from areaplan.analyses.title_kinds import title_keys
 
-        done = []
-        for piece, fut in self._sent:
-            if fut.cancel():
-                continue  # not started: the analysis reads these itself
-            try:
-                done.append((piece, fut.result()))
-            except Exception:  # noqa: BLE001 - a worker that died: the analysis reads its titles
-                continue
-        self.close()
+        done = [(piece, chunk) for piece, chunk, _started in self._worker.collect() if chunk is not None]
         if not done:
             return None
         return StoredFeatures(title_keys([t for piece, _ in done for t in piece]), concat([c for _, c in done]))
 
     def close(self) -> None:
         """Stop the worker process."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        self._worker.close()

@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from areaplan.analyses.piece_worker import PieceWorker
 from areaplan.progress import Reporter
 from areaplan.workspace import now_iso
 
@@ -287,9 +288,7 @@ class TitleKindsJob:
         self._known: np.ndarray | None = None  # keys stored or queued
         self._keys = np.zeros(0, np.int64)  # queued here, not sent to the worker
         self._titles = np.zeros(0, dtype=object)
-        self._sent: list[tuple[np.ndarray, np.ndarray, object]] = []
-        self._pool = None
-        self._failed = False
+        self._worker: PieceWorker | None = None  # started once BACKGROUND_MIN_TITLES new titles have come
         self.read = 0  # titles read (and stored) by finish
         self.left = 0  # titles left for the first analysis
 
@@ -309,25 +308,20 @@ class TitleKindsJob:
         self._send()
 
     def _send(self) -> None:
-        if not self.background or self._failed:
+        if not self.background:
             return
-        if self._pool is None and len(self._keys) < BACKGROUND_MIN_TITLES:
-            return
+        if self._worker is None:
+            if len(self._keys) < BACKGROUND_MIN_TITLES:
+                return
+            import multiprocessing
+
+            self._worker = PieceWorker(_read_piece, context=multiprocessing.get_context("spawn"),
+                                       initializer=_background)
         while len(self._keys) >= PIECE_TITLES:
             keys, titles = self._keys[:PIECE_TITLES], self._titles[:PIECE_TITLES]
-            try:
-                if self._pool is None:
-                    import multiprocessing
-                    from concurrent.futures import ProcessPoolExecutor
-
-                    self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
-                                                     initializer=_background)
-                fut = self._pool.submit(_read_piece, titles.tolist())
-            except Exception:  # noqa: BLE001 - no worker processes here: read at finish
-                self._failed = True
-                return
+            if not self._worker.submit(titles.tolist(), (keys, titles)):
+                return  # no worker processes here: read at finish
             self._keys, self._titles = self._keys[PIECE_TITLES:], self._titles[PIECE_TITLES:]
-            self._sent.append((keys, titles, fut))
 
     def finish(self, progress: Reporter | None = None, *, complete: bool = False) -> int:
         """Store the work types read so far; return how many titles were read.
@@ -338,7 +332,7 @@ class TitleKindsJob:
         piece or two on a busy machine.
         """
         rep = progress or Reporter()
-        total = len(self._keys) + sum(len(k) for k, _, _ in self._sent)
+        total = len(self._keys) + sum(len(k) for k, _ in (self._worker.sent() if self._worker else []))
         out: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         done = 0
 
@@ -356,21 +350,15 @@ class TitleKindsJob:
 
         here(self._keys, self._titles)
         self._keys, self._titles = np.zeros(0, np.int64), np.zeros(0, dtype=object)
-        while self._sent and self._sent[-1][2].cancel():  # not started by the worker
-            keys, titles, _ = self._sent.pop()
-            if complete:
+        say()
+        for (keys, titles), piece, started in (self._worker.collect() if self._worker else []):
+            if piece is not None:
+                out.append((keys, *piece))
+                done += len(keys)
+            elif started or complete:  # its worker died, or a piece not started that must be read now
                 here(keys, titles)
-            else:
+            else:  # not started: left for the first analysis
                 self.left += len(keys)
-        for keys, titles, fut in self._sent:
-            say()
-            try:
-                piece = fut.result()
-            except Exception:  # noqa: BLE001 - the worker died: read its piece here
-                piece = read_piece(titles.tolist())
-            out.append((keys, *piece))
-            done += len(keys)
-        self._sent = []
         self.close()
         if out:
             from areaplan.analyses import title_features
@@ -384,6 +372,5 @@ class TitleKindsJob:
 
     def close(self) -> None:
         """Stop the worker process (pieces not started are dropped)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        if self._worker is not None:
+            self._worker.close()

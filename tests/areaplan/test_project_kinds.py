@@ -169,7 +169,7 @@ def test_import_job_worker_process_agrees_with_reading_here(workspace, monkeypat
     job = tk.TitleKindsJob(workspace)
     try:
         job.add(pd.Series(titles[:120]))
-        assert job._sent, "a worker process reads the first pieces"
+        assert job._worker is not None and job._worker.sent(), "a worker process reads the first pieces"
         job.add(pd.Series(titles[120:]))
         assert job.finish(complete=True) == len(set(titles))
     finally:

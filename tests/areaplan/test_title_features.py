@@ -96,7 +96,7 @@ def test_many_stores_are_merged_into_one_row(workspace, monkeypatch):
     assert workspace.count("title_features") < 4
     stored = tf.read(workspace)
     want = titles[: (tf.MAX_PARTS + 2) * 5]
-    found, chunk = stored.lookup(want)
+    found, chunk = stored.find(tk.title_keys(want))
     assert found.all()
     _same_columns(tt.columns_of_chunks([chunk]), tt.columns_of_chunks([tt.read_chunk(want)]))
 
