@@ -22,7 +22,7 @@ How it works (architecture.md §5; vectorised, never all pairs):
    distinct pair of names, only for pairs that can still reach the threshold. Named places conflict only within
    one kind (a soi against a route is no conflict, a soi against another soi is); a length, area or volume equal
    to 1 % is strong evidence, another length on one named road is another segment; a pair of one work type in
-   one tambon and village, two channels, budgets within 10 % is flagged in a lower band on its address and budget
+   one tambon and village, two channels, budgets within 15 % is flagged in a lower band on its address and budget
    (:data:`ADDRESS_BUDGET_SCORE`; docs/duplicates-generalise.md).
 4. **Groups** — connected components of the flagged pairs; budget at stake = total − the largest member.
 5. **Decisions** — ``duplicate_decisions`` rows are respected: a pair decided ``not_duplicate`` is not flagged
@@ -90,7 +90,8 @@ WEIGHTS: dict[str, float] = {
 #: BUDGET_ADDRESS, two channels and two agencies, nothing in conflict. Just above the default threshold: such a
 #: pair is worth a committee's look, not proven; a stricter threshold leaves it out.
 ADDRESS_BUDGET_SCORE = 0.76
-BUDGET_ADDRESS = 1.10
+#: (two offices' estimates of one work differ by up to about 15 %; 1.10 until round 10, chosen on read sets only)
+BUDGET_ADDRESS = 1.15
 #: Pairs joined by address and budget are compared from this title similarity on.
 MIN_SIMILARITY_ADDRESS = 0.1
 #: Budgets this close (larger / smaller) are "close"; beyond BUDGET_FAR they are "far".
@@ -278,6 +279,8 @@ class _Rows:
     x: np.ndarray
     y: np.ndarray
     request: np.ndarray  # a community request without a verb (ขอถนนลูกรัง…): repair or new is not said
+    work_mask: np.ndarray  # bit mask of every work type the title names (FeatureColumns.work_mask)
+    fam_mask: np.ndarray  # bit mask of the families of those work types
 
 
 def _clean_codes(values, how=None) -> tuple[np.ndarray, np.ndarray]:
@@ -421,6 +424,10 @@ def _prepare(frame: pd.DataFrame, tambons, p: DuplicateParams, rep: Reporter, cl
     wt_codes = [wt.code for wt in WORK_TYPES]
     fam_of = np.array([wt_codes.index(WORK_FAMILIES.get(c, c)) for c in wt_codes] + [-1], dtype=np.int16)
     wt = cols.work_type[title_id]
+    work_mask = cols.work_mask[title_id]
+    fam_mask = np.zeros(n, dtype=np.int64)
+    for k, f in enumerate(fam_of[:-1].tolist()):
+        fam_mask |= ((work_mask >> k) & 1) << f
     vm = cols.villages[title_id]
     if "village_no" in frame.columns:
         col = pd.to_numeric(frame["village_no"], errors="coerce").to_numpy(dtype=float)
@@ -432,7 +439,7 @@ def _prepare(frame: pd.DataFrame, tambons, p: DuplicateParams, rep: Reporter, cl
                  cols.component[title_id], cols.action[title_id], cols.recurring[title_id],
                  np.array([not x for x in cols.places] + [True], dtype=bool)[name_id] & (cols.villages[title_id] == 0),
                  cols.part_id[title_id],
-                 w.has_pt, w.x, w.y, cols.request[title_id])
+                 w.has_pt, w.x, w.y, cols.request[title_id], work_mask, fam_mask)
     return rows, w, read
 
 
@@ -460,12 +467,21 @@ def tambon_neighbours(tambons: gpd.GeoDataFrame | None, codes: np.ndarray) -> pd
 
 def _candidates(r: _Rows, w: _Where, p: DuplicateParams) -> tuple[np.ndarray, np.ndarray]:
     """Row pairs i < j (sorted) to compare: same or adjacent tambon, or near points; years within ±p.years;
-    work families that agree (or one unknown)."""
+    work families that agree (or one unknown, or one named in both titles)."""
     located = np.flatnonzero(r.tambon >= 0)
+    fam = r.fam[located].astype(np.int64)
+    # a title that names works of other families too (a programme's name before the work, ศาลารอรถโดยสาร) also
+    # stands in the buckets of those families
+    other = r.fam_mask[located] & ~np.left_shift(1, np.maximum(fam, 0))
+    more = np.flatnonzero(other)
+    if len(more):
+        extra = [(more[(other[more] >> f) & 1 == 1], f) for f in range(int(other[more].max()).bit_length())]
+        located = np.concatenate([located, *(located[m] for m, _ in extra)])
+        fam = np.concatenate([fam, *(np.full(len(m), f, dtype=np.int64) for m, f in extra)])
     # buckets of rows with one tambon and one work family (-1 unknown); a bucket meets the buckets of its
     # tambon and of the adjacent ones with the same family, and every bucket there when a family is unknown
-    nf = int(r.fam.max()) + 2 if r.n else 1
-    key = r.tambon[located] * nf + (r.fam[located].astype(np.int64) + 1)
+    nf = int(fam.max()) + 2 if len(fam) else 1
+    key = r.tambon[located] * nf + (fam + 1)
     order = np.argsort(key, kind="stable")
     rows = located[order]
     bkey, start, count = np.unique(key[order], return_index=True, return_counts=True)
@@ -492,7 +508,7 @@ def _candidates(r: _Rows, w: _Where, p: DuplicateParams) -> tuple[np.ndarray, np
     ii, jj = ii[keep], jj[keep]
     keep = np.abs(r.fy[ii] - r.fy[jj]) <= p.years
     keep |= (r.fy[ii] < 0) | (r.fy[jj] < 0)
-    keep &= (r.fam[ii] == r.fam[jj]) | (r.fam[ii] < 0) | (r.fam[jj] < 0)
+    keep &= (r.fam[ii] == r.fam[jj]) | (r.fam[ii] < 0) | (r.fam[jj] < 0) | ((r.fam_mask[ii] & r.fam_mask[jj]) != 0)
     ii, jj = ii[keep], jj[keep]
     if len(ii):
         code = np.unique(ii.astype(np.int64) * r.n + jj)
@@ -739,6 +755,10 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     # ---- vectorised evidence and vetoes
     W = WEIGHTS
     same_wt = (r.wt[ii] == r.wt[jj]) & (r.wt[ii] >= 0)
+    # work types that differ may still agree when the specific work of one is named in the other's title too
+    # (แผนงานยกระดับ…สู่ตลาด โครงการย่อยก่อสร้างถนน… names a road after its programme); not a building or
+    # equipment, which contain or serve other works
+    named_too = _named_too(r, ii, jj) & ~same_wt
     same_tambon = r.tambon[ii] == r.tambon[jj]
     va, vb = r.vmask[ii], r.vmask[jj]
     both_v = (va > 0) & (vb > 0)
@@ -750,7 +770,8 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     act_mis = (r.action[ii] > 0) & (r.action[jj] > 0) & (r.action[ii] != r.action[jj])
     # dredging restores a pond or canal that exists: "ฟื้นฟู" and "ขุดลอก" name one work, not repair against new
     dredge = np.int16([w.code for w in WORK_TYPES].index("dredging"))
-    act_mis &= (r.wt[ii] != dredge) & (r.wt[jj] != dredge)
+    # (not when only a title's other words join them: ขุดลอกท่อระบายน้ำ cleans a drain, a new drain is built)
+    act_mis &= ((r.wt[ii] != dredge) & (r.wt[jj] != dredge)) | named_too
     ba, bb = where.budget[ii], where.budget[jj]
     with np.errstate(invalid="ignore", divide="ignore"):
         b_ratio = np.where((ba > 0) & (bb > 0), np.maximum(ba, bb) / np.minimum(ba, bb), np.nan)
@@ -780,7 +801,10 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     # (dredging a pond improves a reservoir; a health centre is a building): not two members of one family
     head = np.array([codes.index(WORK_FAMILIES.get(c, c)) for c in codes] + [-1], dtype=np.int16)
     wa, wb = r.wt[ii], r.wt[jj]
-    veto[~((wa < 0) | (wb < 0) | (wa == wb) | (head[wa] == wb) | (head[wb] == wa))] = "work_type"
+    # (a work named in the other's title joins two work types only in one village, and when the budgets do not
+    # say another scope: a title also names the works it leads to, คลองผันน้ำ… - อ่างเก็บน้ำ…)
+    named_too &= same_v & ~budget_far
+    veto[~((wa < 0) | (wb < 0) | (wa == wb) | (head[wa] == wb) | (head[wb] == wa) | named_too)] = "work_type"
     veto[act_mis] = "action"
     veto[r.component[ii] != r.component[jj]] = "component"
     bought = np.isin(np.arange(len(codes) + 1), [codes.index("vehicle"), codes.index("equipment")])
@@ -808,7 +832,8 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     reach |= maybe_place
     # one work type in one tambon, two channels and two agencies, budgets within BUDGET_ADDRESS: the address and the
     # budget may join them (checked below, after the places)
-    addr_cand = ((veto == "") & same_wt & same_tambon & diff_ch & (r.agency[ii] != r.agency[jj])
+    addr_cand = ((veto == "") & (same_wt | (named_too & (wa >= 0) & (wb >= 0))) & same_tambon & diff_ch
+                 & (r.agency[ii] != r.agency[jj])
                  & (b_ratio <= BUDGET_ADDRESS) & (sim >= MIN_SIMILARITY_ADDRESS))
     reach |= addr_cand
     sel = np.flatnonzero(reach)
@@ -850,7 +875,7 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
                           & ~conflict & ~same_owner)
     # one length, area or volume to the metre, two offices: one design whatever the structure names
     spec_same &= ~conflict & ~same_owner
-    # rule "address and budget": same tambon, same work type, budgets within 10 %, two channels and agencies, and
+    # rule "address and budget": same tambon, same work type, budgets within 15 %, two channels and agencies, and
     # the same village (number or name) or a title that names no village at all; nothing in conflict
     va_none = (r.vmask[ii] == 0) & ~_has_village_name(r, r.name_id[ii], addr_cand)
     vb_none = (r.vmask[jj] == 0) & ~_has_village_name(r, r.name_id[jj], addr_cand)
@@ -922,7 +947,8 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
             decision = d["decision"] if unchanged or d["decision"] != "not_duplicate" else "changed"
             note, keep = d.get("note") or "", d.get("keep") or ""
         th, en = _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, conflict, spec, same_tambon,
-                          same_work_place, (budget_close, budget_far, no_place), spec_same, by_address, action_open)
+                          same_work_place, (budget_close, budget_far, no_place), spec_same, by_address, action_open,
+                          named_too)
         rows.append((a, b, float(score[k]), float(sim[k]), th, en, decision, keep, note,
                      None if np.isnan(dist[k]) else float(dist[k])))
     pairs = _pairs_frame(frame, rows, pid, src)
@@ -934,6 +960,17 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     return DuplicateResult(provenance=provenance, pairs=pairs, groups=groups, members=members,
                            candidates=n_cand, suppressed=suppressed, timings=clock.laps, set_aside=set_aside,
                            titles_read=titles_read)
+
+
+def _named_too(r: _Rows, ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
+    """Per pair: whether the specific work type of one title (not a building or equipment) is named in the other."""
+    codes = [w.code for w in WORK_TYPES]
+    specific = ~np.int64(sum(1 << codes.index(c) for c in ("building", "equipment")))
+
+    def bit(w: np.ndarray) -> np.ndarray:
+        return np.where(w >= 0, np.left_shift(np.int64(1), np.maximum(w, 0).astype(np.int64)), 0) & specific
+
+    return ((bit(r.wt[ii]) & r.work_mask[jj]) != 0) | ((bit(r.wt[jj]) & r.work_mask[ii]) != 0)
 
 
 def _one_village_each(r: _Rows, ii: np.ndarray, jj: np.ndarray, flagged: np.ndarray, score: np.ndarray,
@@ -965,12 +1002,13 @@ def _one_village_each(r: _Rows, ii: np.ndarray, jj: np.ndarray, flagged: np.ndar
 
 
 def _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, conflict, spec, same_tambon,
-             work_place=None, budget=None, spec_same=None, by_address=None, action_open=None):
+             work_place=None, budget=None, spec_same=None, by_address=None, action_open=None, named=None):
     th: list[str] = []
     en: list[str] = []
     if by_address is not None and by_address[k]:
-        th.append("ตรงกันเฉพาะที่อยู่และงบประมาณ (ประเภทงาน ตำบล หมู่บ้าน ปี งบประมาณต่างกันไม่เกิน 10%)")
-        en.append("address and budget only (work type, tambon, village, year, budgets within 10 %)")
+        pct = round((BUDGET_ADDRESS - 1) * 100)
+        th.append(f"ตรงกันเฉพาะที่อยู่และงบประมาณ (ประเภทงาน ตำบล หมู่บ้าน ปี งบประมาณต่างกันไม่เกิน {pct}%)")
+        en.append(f"address and budget only (work type, tambon, village, year, budgets within {pct} %)")
     if same_v[k]:
         v = [i for i in range(1, 63) if (r.vmask[a] & r.vmask[b]) >> i & 1]
         th.append(f"หมู่ที่ {v[0]} เดียวกัน")
@@ -979,6 +1017,11 @@ def _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, c
         code = WORK_TYPES[int(r.wt[a])].code
         th.append(f"ประเภทงาน{work_type_label(code)}เหมือนกัน")
         en.append(f"same work type {work_type_label(code, 'en')}")
+    elif named is not None and named[k]:
+        one = a if (r.work_mask[b] >> int(r.wt[a])) & 1 and r.wt[a] >= 0 else b
+        code = WORK_TYPES[int(r.wt[one])].code
+        th.append(f"ชื่อโครงการทั้งสองระบุงาน{work_type_label(code)}")
+        en.append(f"both titles name {work_type_label(code, 'en')} work")
     th.append(f"ชื่อคล้ายกัน {sim[k]:.2f}")
     en.append(f"title similarity {sim[k]:.2f}")
     if shared[k]:

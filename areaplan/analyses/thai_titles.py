@@ -912,9 +912,10 @@ def _name_stage(t: str) -> tuple:
         # parking and toilets for visitors (ลานจอดรถ-ห้องน้ำแหล่งท่องเที่ยว, ขอทำห้องน้ำกับที่จอดรถให้นักท่องเที่ยว,
         # พัฒนาแหล่งท่องเที่ยว… ก่อสร้างลานจอดรถและห้องน้ำ): the facilities of a tourist spot are a tourism work
         work_type, work_types = "tourism", work_types | {"tourism"}
-    if work_type == "building" and work_types - {"building", "equipment"}:
-        # a building is the container: the specific work wins (equipment bought with it does not)
-        work_type = min(work_types - {"building", "equipment"}, key=_WT_ORDER.__getitem__)
+    if work_type == "building" and work_types - {"building", "equipment", "vehicle"}:
+        # a building is the container: the specific work wins (equipment bought with it does not, and a building
+        # that names a vehicle houses it: ศาลารอรถโดยสาร, อาคารจอดรถดับเพลิง are buildings, not purchases)
+        work_type = min(work_types - {"building", "equipment", "vehicle"}, key=_WT_ORDER.__getitem__)
     # a community request without a verb (ขอถนนลูกรัง…): read as new work, but marked: it may ask for a repair
     request = action is None and work_type not in (None, *_NO_ACTION) and bool(_PLAIN_REQUEST_RE.search(work))
     if action is None and work_type not in (None, *_NO_ACTION):
@@ -1040,6 +1041,8 @@ class FeatureColumns:
     sites: list[str]  # per distinct name: the name of the structure (TitleFeatures.site)
     recurring: np.ndarray | None = None  # bool: a yearly activity (TitleFeatures.recurring)
     request: np.ndarray | None = None  # bool: a request without a verb (TitleFeatures.request)
+    #: int64 bit mask of every work type the title names (bit i = WORK_TYPES[i]), its own work type included
+    work_mask: np.ndarray | None = None
 
 
 _ACTION_CODE = {"repair": 1, "new": 2}
@@ -1127,6 +1130,8 @@ def _columns(parts: list[tuple]) -> FeatureColumns:
     s_act = np.array([_ACTION_CODE.get(s[4], 0) for s in stages] + [0], dtype=np.int8)
     s_rec = np.array([s[8] for s in stages] + [False], dtype=bool)
     s_req = np.array([s[9] for s in stages] + [False], dtype=bool)
+    s_mask = np.array([sum(1 << _WT_INDEX[c] for c in s[3] | ({s[2]} if s[2] else set())) for s in stages] + [0],
+                      dtype=np.int64)
     stage_id = np.concatenate(stage_ids) if parts else np.zeros(0, np.int64)
 
     def cat(k: int, empty):
@@ -1142,7 +1147,7 @@ def _columns(parts: list[tuple]) -> FeatureColumns:
         specs=cat(10, np.zeros((0, len(SPEC_COLUMNS)))),
         part_id=np.concatenate(part_ids) if parts else np.zeros(0, np.int64), part_sets=list(part_index),
         sites=[first[x][7] for x in name_index], recurring=s_rec[stage_id],
-        request=s_req[stage_id],
+        request=s_req[stage_id], work_mask=s_mask[stage_id],
     )
 
 
