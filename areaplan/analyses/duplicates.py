@@ -278,7 +278,7 @@ class _Rows:
     has_pt: np.ndarray
     x: np.ndarray
     y: np.ndarray
-    request: np.ndarray  # a community request without a verb (ขอถนนลูกรัง…): repair or new is not said
+    request: np.ndarray  # a title without a verb (ขอถนนลูกรัง…, ถนนผิวแอสฟัลต์ สาย…): repair or new is not said
     work_mask: np.ndarray  # bit mask of every work type the title names (FeatureColumns.work_mask)
     fam_mask: np.ndarray  # bit mask of the families of those work types
 
@@ -561,7 +561,8 @@ def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray, with_structure: bo
                     ) -> tuple[np.ndarray, ...]:
     """Per pair of names: (a place name both give, else None; whether a kind of place named by both differs;
     whether they share a road name; whether they share a place that is not a water; whether the structures
-    they name differ; whether they share a road or water name: what names a road, weir or canal work itself).
+    they name differ; whether they share a road or water name: what names a road, weir or canal work itself;
+    whether the villages are the only kind that differs).
 
     For each kind of place both titles name (roads, waters, villages, landmarks) the first name of the one
     title (in sorted order) equal to a name of the other — or, from 5 letters on, one the start of the other
@@ -575,8 +576,9 @@ def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray, with_structure: bo
     road = np.zeros(m, dtype=bool)
     dry = np.zeros(m, dtype=bool)
     named = np.zeros(m, dtype=bool)
+    villages_only = np.zeros(m, dtype=bool)
     if not m:
-        return shared, conflict, road, dry, np.zeros(m, dtype=bool), named
+        return shared, conflict, road, dry, np.zeros(m, dtype=bool), named, villages_only
     code, inv = np.unique(na.astype(np.int64) * (len(r.cols.names) + 1) + nb, return_inverse=True)
     ua, ub = code // (len(r.cols.names) + 1), code % (len(r.cols.names) + 1)
     structure = _structures_differ(r, ua, ub) if with_structure else np.zeros(len(code), dtype=bool)
@@ -594,6 +596,10 @@ def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray, with_structure: bo
             u_conflict = np.zeros(len(code), dtype=bool)
             per_kind = both.groupby(["u", "kind"], sort=False)["hit"].any()
             u_conflict[per_kind.index.get_level_values(0)[~per_kind.to_numpy()]] = True
+            differ = per_kind[~per_kind.to_numpy()].index
+            u_other = np.zeros(len(code), dtype=bool)
+            u_other[differ.get_level_values(0)[differ.get_level_values(1) != _PLACE_ORDER["village"]]] = True
+            u_villages_only = u_conflict & ~u_other
             hits = both[both["hit"]]
             # the first hit of each kind is the smallest name of the first title; the first kind in order wins
             first = hits.sort_values(["u", "kind", "x"], kind="stable").drop_duplicates("u", keep="first")
@@ -606,7 +612,8 @@ def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray, with_structure: bo
             u_named = np.zeros(len(code), dtype=bool)
             u_named[hits.loc[hits["kind"] <= _PLACE_ORDER["water"], "u"].to_numpy()] = True
             shared, conflict, road, dry, named = u_shared[inv], u_conflict[inv], u_road[inv], u_dry[inv], u_named[inv]
-    return shared, conflict, road, dry, structure[inv], named
+            villages_only = u_villages_only[inv]
+    return shared, conflict, road, dry, structure[inv], named, villages_only
 
 
 def _has_village_name(r: _Rows, names: np.ndarray, where: np.ndarray) -> np.ndarray:
@@ -775,8 +782,9 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     ba, bb = where.budget[ii], where.budget[jj]
     with np.errstate(invalid="ignore", divide="ignore"):
         b_ratio = np.where((ba > 0) & (bb > 0), np.maximum(ba, bb) / np.minimum(ba, bb), np.nan)
-    # a community request without a verb (ขอถนนลูกรัง…) against a repair of that thing, budgets close, two channels:
-    # the request does not say new or repair, and one work costs about the same (a repair and a new build do not)
+    # a title without a verb (a request ขอถนนลูกรัง…, a bare noun ถนนผิวแอสฟัลต์ สาย…) against a repair of that thing,
+    # budgets close, two channels: the title does not say new or repair, and one work costs about the same (a repair
+    # and a new build do not)
     action_open = (r.request[ii] & (r.action[jj] == 1)) | (r.request[jj] & (r.action[ii] == 1))
     action_open &= act_mis & (b_ratio <= BUDGET_CLOSE) & diff_ch
     act_mis &= ~action_open
@@ -858,6 +866,9 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
         cmp = _places_compare(r, r.name_id[ii[sel]], r.name_id[jj[sel]], with_structure=False)
         shared[sel], conflict[sel], shared_road[sel], shared_dry[sel] = cmp[:4]
         shared_named[sel] = cmp[5]
+        # one village number in one tambon outweighs two village names read from the words (ผู้ใหญ่บ้านและ
+        # ลูกบ้าน…, a hamlet's name, the village a reason mentions): numbers are written to locate, names vary
+        conflict[sel] &= ~(cmp[6] & same_v[sel])
         spec[sel] = _specs_compare(r.cols.specs[r.title_id[ii[sel]]], r.cols.specs[r.title_id[jj[sel]]])
         spec_same[sel] = _specs_same(r.cols.specs[r.title_id[ii[sel]]], r.cols.specs[r.title_id[jj[sel]]])
     # the same work and named place: one title names the structure in other words (ฝายกั้นน้ำห้วยไผ่ / ฝาย คสล.
@@ -1067,8 +1078,8 @@ def _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, c
         th.append("งานซ่อม/งานสร้างใหม่ต่างกัน")
         en.append("repair vs new construction")
     if action_open is not None and action_open[k]:
-        th.append("ไม่ระบุชัดว่าซ่อมหรือสร้างใหม่ (คำขอของชุมชน/งานแหล่งท่องเที่ยว)")
-        en.append("repair or new not told apart (a community request or a tourist-spot work)")
+        th.append("ไม่ระบุชัดว่าซ่อมหรือสร้างใหม่ (ชื่อโครงการไม่มีคำกริยา/งานแหล่งท่องเที่ยว)")
+        en.append("repair or new not told apart (a title without a verb, or a tourist-spot work)")
     ca, cb = r.channel_codes[r.channel[a]], r.channel_codes[r.channel[b]]
     if diff_ch[k]:
         th.append(f"ช่องทางต่างกัน {ca}/{cb}")

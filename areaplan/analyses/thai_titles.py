@@ -384,8 +384,12 @@ _PHASE_WORDS = ("ระยะ", "ช่วงที่", "ตอนที่", "
 _PART_WORDS = {"โซน": "โซน", "โซนที่": "โซน", "แห่งที่": "แห่งที่", "จุดที่": "จุดที่", "ตัวที่": "ตัวที่"}
 _CHAIN_RE = re.compile(r"(?=[ก\d])(?:กิโลเมตร(?:ที่)?\s*)?(\d{1,3})\+(\d{3})")
 _SEGMENT_RE = re.compile(r"(?=[ชก\d])(?:ช่วง\s*)?(?:กิโลเมตร(?:ที่)?\s*)?\d{1,3}\+\d{3}(?:\s*(?:-|ถึง)\s*(?:กิโลเมตร(?:ที่)?\s*)?\d{1,3}\+\d{3})?")
-_SEGMENT_NAMED_RE = re.compile(r"ช่วง\s*(?:จาก\s*)?((?:บ้าน|ชุมชน|วัด|โรงเรียน|แยก|สะพาน|คลอง)[^\s-]+)\s*(?:ถึง|ไป|-)\s*"
-                               r"((?:บ้าน|ชุมชน|วัด|โรงเรียน|แยก|สะพาน|คลอง)[^\s-]+)")
+_SEGMENT_NAMED_RE = re.compile(r"ช่วง\s*(?:จาก\s*)?((?:ทางเข้า|หน้า|ปากทาง)?(?:บ้าน|ชุมชน|วัด|โรงเรียน|แยก|สะพาน|คลอง)[^\s-]+)"
+                               r"\s*(?:ถึง|ไป|-)\s*((?:ทางเข้า|หน้า|ปากทาง)?(?:บ้าน|ชุมชน|วัด|โรงเรียน|แยก|สะพาน|คลอง)[^\s-]+)")
+#: a stretch between two house numbers (จากบ้านเลขที่ 11 ถึงบ้านเลขที่ 76): its ends, like a named segment's
+_SEGMENT_HOUSES_RE = re.compile(r"(?:ช่วง\s*)?(?:จาก\s*)?บ้านเลขที่\s*(\d+(?:/\d+)?)\s*(?:ถึง|ไป|-)\s*บ้านเลขที่\s*(\d+(?:/\d+)?)")
+#: an item's number in a list of projects (ชุดโครงการ… ลำดับที่ 7, "8. โครงการ…"): not part of the name or a part
+_LIST_ITEM_RE = re.compile(r"ลำดับที่\s*\d{1,3}(?!\d)|^\(?\d{1,3}[.)]\s*(?=[ก-๙])")
 _YEAR_RE = re.compile(r"(?:ประจำปี(?:งบประมาณ)?|ปีงบประมาณ)\s*(?:พ\.ศ\.\s*)?(25\d\d)(?!\s*[-–]\s*25\d\d)")
 _MULTI_YEAR_RE = re.compile(r"\(?[^()]*?(?:ผูกพัน|ข้ามปี)[^()]*\)?")
 _COMPONENT_RE = re.compile(r"(?:โครงการ\s*)?(?:ค่าควบคุมงาน|ค่าออกแบบ|ค่าจ้างที่ปรึกษา|ค่าจ้างควบคุมงาน|ค่าสำรวจออกแบบ)")
@@ -395,7 +399,10 @@ _CONTINUED_RE = re.compile(r"\(?\s*(?:โครงการ|งาน)?(?<!ง�
                            r"|\(?\s*ส่วนขยาย\s*\)?"
                            # ต่อจากเดิม / ต่อจากช่วงแรก / ต่อจากถนนเส้นเดิม / ต่อจากแนวเดิม / ต่อเชื่อมของเดิม: the
                            # stretch that follows the first one
-                           r"|\(?\s*ต่อ(?:จาก|เชื่อม)(?:ของ|ถนน|เส้น|ช่วง|ระยะ|โครงการ|แนว)?(?:เดิม|แรก)\s*\)?")
+                           r"|\(?\s*ต่อ(?:จาก|เชื่อม)(?:ของ|ถนน|เส้น|ช่วง|ระยะ|โครงการ|แนว|จุดสิ้นสุด)?(?:เดิม|แรก)"
+                           r"(?:\s*(?:ปี|ปีงบประมาณ)\s*(?:พ\.ศ\.\s*)?25\d\d)?\s*\)?"
+                           # (ส่วนที่เหลือของแนว): what is left of a line begun before
+                           r"|\(?\s*ส่วนที่เหลือ(?:ของ[^\s()]*)?\s*\)?")
 
 _REPAIR = ("ซ่อมแซม", "ซ่อมสร้าง", "ซ่อมบำรุง", "ปรับปรุง", "บำรุงรักษา", "บูรณะ", "เสริมผิว", "ฟื้นฟู", "ซ่อม",
            # surfacing a track that exists (ลงหินคลุก/ลงลูกรัง ถนนเส้น…): an upgrade, like ปรับปรุงถนนลูกรังเป็นหินคลุก
@@ -442,9 +449,9 @@ _PLACE_KINDS: tuple[tuple[str, str, str], ...] = (
     ("landmark", "วัด", r"ถุ|ระดับ|ค่า|ขนาด|ปริมาณ"),
     ("landmark", "โรงเรียน", r"ต่างๆ|โรงเรียน"),
 )
-_STOP = r"เข้าหมู่บ้าน|เข้าสู่|ถึง|พร้อม|เชื่อม|และ|บริเวณ|ช่วง|จาก|ไปยัง|ไป|หมู่ที่|เพื่อ|ซึ่ง|โดย|ระยะ|หน้า|ข้าง|ด้าน|ขนาด"
+_STOP = r"โครงการ|เข้าหมู่บ้าน|เข้าสู่|ถึง|พร้อม|เชื่อม|และ|บริเวณ|ช่วง|จาก|ไปยัง|ไป|หมู่ที่|เพื่อ|ซึ่ง|โดย|ระยะ|หน้า|ข้าง|ด้าน|ขนาด"
 #: words a place keyword may end, which make it no place: คลองสาย…, หมู่บ้าน…, ตรวจวัด…/เครื่องวัด… (measuring)
-_PLACE_LOOKBEHIND = {"สาย": "(?<!คลองสาย)", "ซอย": "(?<!คลองซอย)", "บ้าน": "(?<!หมู่บ้าน)(?:(?<!ชาวบ้าน)|(?!\\s?(?:จึง|เอา|ต้อง|อยาก|เดือดร้อน|ขอ|ได้|ไม่|มี|ทั้ง|และ|ที่|ใน|ส่วน|เรา|แถว)))",
+_PLACE_LOOKBEHIND = {"สาย": "(?<!คลองสาย)(?<!ไร้สาย)(?<!ตามสาย)", "ซอย": "(?<!คลองซอย)", "บ้าน": "(?<!หมู่บ้าน)(?:(?<!ชาวบ้าน)|(?!\\s?(?:จึง|เอา|ต้อง|อยาก|เดือดร้อน|ขอ|ได้|ไม่|มี|ทั้ง|และ|ที่|ใน|ส่วน|เรา|แถว)))",
                      "พรุ": "(?<!บ้านพรุ)(?<!คลองพรุ)",
                      "วัด": "(?<!ตรวจวัด)(?<!เครื่องวัด)",
                      # a water inside a village's name is no water (บ้านคลองมะนาว, บ้านหนองบัว, บ้านห้วยพาน)
@@ -633,8 +640,8 @@ class TitleFeatures:
     # an activity offices hold every year (training, a campaign, a festival, fire breaks, weed clearing): each
     # year's is a new one, so two years are never one duplicate
     recurring: bool = False
-    # a community request that names the thing without a verb (ขอถนนลูกรัง…, ขอทำห้องน้ำ…): action is read as
-    # "new", but the request may as well be for repairing what exists
+    # a title that names the thing without a verb (a request ขอถนนลูกรัง…, ขอทำห้องน้ำ…, or a bare noun in a plan
+    # ถนนผิวแอสฟัลต์ สาย…; from round 11): action is read as "new", but it may as well be a repair of what exists
     request: bool = False
 
     @property
@@ -812,9 +819,13 @@ def _cut_stage(text: str) -> tuple:
         t = _SEGMENT_RE.sub(" ", t)
     ends: frozenset[str] = _NO_ENDS
     m = _SEGMENT_NAMED_RE.search(t) if "ช่วง" in t else None
+    if m is None and "บ้านเลขที่" in t:
+        m = _SEGMENT_HOUSES_RE.search(t)
     if m:
         ends = frozenset((m.group(1), m.group(2)))
         t = t[: m.start()] + " " + t[m.end():]
+    if "ลำดับที่" in t or t[:1].isdigit() or t[:1] == "(":
+        t = _LIST_ITEM_RE.sub(" ", t)
     phase = None
     parts: frozenset[str] = _NO_PARTS
     # any of _PHASE_WORDS (literal tests: faster than one scan for the class of their first letters)
@@ -827,7 +838,7 @@ def _cut_stage(text: str) -> tuple:
         phase = next((int(m.group(2)) for m in ms if m.group("w") not in _PART_WORDS), None)
         parts = numbered or parts
         t = _cut(t, ms)
-    if (phase is None and ("ต่อเนื่อง" in t or "ขยาย" in t or "ต่อจาก" in t or "ต่อเชื่อม" in t)
+    if (phase is None and ("ต่อเนื่อง" in t or "ขยาย" in t or "ต่อจาก" in t or "ต่อเชื่อม" in t or "ส่วนที่เหลือ" in t)
             and _CONTINUED_RE.search(t)):
         phase = 2  # (ต่อเนื่อง), (ส่วนต่อขยาย): the continuation or extension of a work begun before
         t = _CONTINUED_RE.sub(" ", t)
@@ -916,8 +927,8 @@ def _name_stage(t: str) -> tuple:
         # a building is the container: the specific work wins (equipment bought with it does not, and a building
         # that names a vehicle houses it: ศาลารอรถโดยสาร, อาคารจอดรถดับเพลิง are buildings, not purchases)
         work_type = min(work_types - {"building", "equipment", "vehicle"}, key=_WT_ORDER.__getitem__)
-    # a community request without a verb (ขอถนนลูกรัง…): read as new work, but marked: it may ask for a repair
-    request = action is None and work_type not in (None, *_NO_ACTION) and bool(_PLAIN_REQUEST_RE.search(work))
+    # a title without a verb (ขอถนนลูกรัง…, ถนนผิวแอสฟัลต์ สาย…): read as new work, but marked: it may be a repair
+    request = action is None and work_type not in (None, *_NO_ACTION)
     if action is None and work_type not in (None, *_NO_ACTION):
         action = "new"  # a bare noun in a plan (ถนน คสล. สาย…) means building it
     key = _without_extras(name) if "พร้อม" in name else name  # "… พร้อม <extras>" varies between offices

@@ -71,3 +71,27 @@ def test_address_and_budget_within_fifteen_percent():
     assert "budgets within 15 %" in res.pairs.loc[0, "reasons"]
     # a fifth more: another estimate of more work
     assert flagged(_pair(ROAD, request, 605_000, 740_000, channel="community", agency="เวทีประชาคมบ้านดงยาง"))[1] == set()
+
+
+# round 11 (read from blind13 after its one measurement)
+
+def test_one_village_number_outweighs_village_names_read_from_the_words():
+    # "ผู้ใหญ่บ้านและลูกบ้าน" reads as a village name; both say หมู่ 15 and the same canal
+    request = ("ผู้ใหญ่บ้านและลูกบ้านหมู่ 15 ร่วมกันเสนอระบบสูบน้ำโซลาร์ริมคลองทุ่งมะเม่า สาเหตุ "
+               "น้ำในคลองมีแต่สูบขึ้นไม่ได้")
+    formal = "งานติดตั้งระบบสูบน้ำพลังงานแสงอาทิตย์ริมคลองทุ่งมะเม่า บ้านหว้าโทนงาม หมู่ที่ 15 ตำบลบึงนคร"
+    _, pairs = flagged(_pair(formal, request, 433_000, 439_000, channel="community", agency="เวทีประชาคมหมู่ 15"))
+    assert pairs == {frozenset("AB")}
+    # two village numbers: two villages, whatever the names
+    other = formal.replace("หมู่ที่ 15", "หมู่ที่ 4")
+    assert flagged(_pair(other, request, 433_000, 439_000, channel="community", agency="เวทีประชาคม"))[1] == set()
+
+
+def test_a_bare_noun_against_an_upgrade_of_one_road_through_two_channels():
+    upgrade = "โครงการปรับปรุงถนนผิวแอสฟัลต์แบบ Cape Seal สายเลียบคลองสวนหมาก ม.1 บ.สระบัวแดงใต้ ต.เทพนิมิต"
+    bare = "โครงการถนนผิวแอสฟัลต์แบบ Cape Seal สายเลียบคลองสวนหมาก ม.1 บ.สระบัวแดงใต้ ต.เทพนิมิต"
+    res, pairs = flagged(_pair(upgrade, bare, 3_761_000, 3_498_000))
+    assert pairs == {frozenset("AB")}
+    assert "repair or new not told apart" in res.pairs.loc[0, "reasons"]
+    # the upgrade at a third of the cost is upkeep of the road the other builds
+    assert flagged(_pair(upgrade, bare, 1_200_000, 3_498_000))[1] == set()

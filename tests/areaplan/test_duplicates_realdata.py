@@ -64,8 +64,16 @@ def test_upper_weir_and_zones_are_other_parts():
 
 
 def test_repair_of_a_building_against_building_it():
-    _, pairs = pairs_of(two("ปรับปรุงโรงฝึกกีฬาอเนกประสงค์ 3 ชั้น วิทยาเขตอุดรธานี ตำบลหมากแข้ง 1 แห่ง",
-                            "โรงฝึกกีฬาอเนกประสงค์ 3 ชั้น วิทยาเขตอุดรธานี ตำบลหมากแข้ง 1 หลัง"))
+    # as in the Budget Act: one university's lines, a repair of 10 M against instalments of the build
+    repair = "ปรับปรุงโรงฝึกกีฬาอเนกประสงค์ 3 ชั้น วิทยาเขตอุดรธานี ตำบลหมากแข้ง 1 แห่ง"
+    build = "โรงฝึกกีฬาอเนกประสงค์ 3 ชั้น วิทยาเขตอุดรธานี ตำบลหมากแข้ง 1 หลัง"
+    agency = "มหาวิทยาลัยการกีฬาแห่งชาติ"
+    for budget in (12_250_000, 17_416_000, 57_834_000):
+        rows = [{"project_id": "A", "title": repair, "channel": "function", "agency": agency, "budget": 10_000_000},
+                {"project_id": "B", "title": build, "channel": "function", "agency": agency, "budget": budget}]
+        assert pairs_of(rows)[1] == set()
+    # through two channels, the bare noun (which does not say new or repair) at a far higher cost: another scope
+    _, pairs = pairs_of(two(repair, build, budget=57_834_000))
     assert pairs == set()
 
 
