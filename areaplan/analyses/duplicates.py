@@ -840,7 +840,11 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     reach |= maybe_place
     # one work type in one tambon, two channels and two agencies, budgets within BUDGET_ADDRESS: the address and the
     # budget may join them (checked below, after the places)
-    addr_cand = ((veto == "") & (same_wt | (named_too & (wa >= 0) & (wb >= 0))) & same_tambon & diff_ch
+    # (or one work the vocabulary does not know, in one numbered village: a request in its own words; without the
+    # village number this is not enough — real Budget Act lines of different works in one tambon often cost the
+    # same round sum)
+    unknown_one = ((wa < 0) != (wb < 0)) & same_v
+    addr_cand = ((veto == "") & (same_wt | (named_too & (wa >= 0) & (wb >= 0)) | unknown_one) & same_tambon & diff_ch
                  & (r.agency[ii] != r.agency[jj])
                  & (b_ratio <= BUDGET_ADDRESS) & (sim >= MIN_SIMILARITY_ADDRESS))
     reach |= addr_cand
@@ -1020,6 +1024,9 @@ def _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, c
         pct = round((BUDGET_ADDRESS - 1) * 100)
         th.append(f"ตรงกันเฉพาะที่อยู่และงบประมาณ (ประเภทงาน ตำบล หมู่บ้าน ปี งบประมาณต่างกันไม่เกิน {pct}%)")
         en.append(f"address and budget only (work type, tambon, village, year, budgets within {pct} %)")
+        if r.wt[a] < 0 or r.wt[b] < 0:
+            th.append("ไม่รู้จักประเภทงานของชื่อโครงการหนึ่ง")
+            en.append("the work of one title is not recognised")
     if same_v[k]:
         v = [i for i in range(1, 63) if (r.vmask[a] & r.vmask[b]) >> i & 1]
         th.append(f"หมู่ที่ {v[0]} เดียวกัน")

@@ -377,7 +377,9 @@ _ADMIN_PLAIN_RE = re.compile(
     + "".join(f"(?<!{lead}{w})" for w in ("ตำบล", "อำเภอ", "จังหวัด") for lead in ("สุขภาพ", "ส่วน"))
     + r"\s*[ก-๙]+(?:\s*,)?")
 _VILLAGE_LIST_RE = re.compile(r"หมู่ที่\s*(\d{1,2})((?:\s*(?:,|และ)\s*\d{1,2}(?!\d))+)")
-_PHASE_RE = re.compile(r"(?=[(\sรชตเpโแจส])\(?\s*(?P<w>ระยะที่|ช่วงที่|ตอนที่|ส่วนที่|เฟสที่|เฟส|phase|ระยะ|โซน(?:ที่)?|แห่งที่|จุดที่|ตัวที่)\s*(\d{1,2})(?!\d)\s*\)?",
+_PHASE_RE = re.compile(r"(?=[(\sรชตเpโแจส])\(?\s*(?P<w>ระยะที่|ช่วงที่|ตอนที่|ส่วนที่|เฟสที่|เฟส|phase|ระยะ|โซน(?:ที่)?|แห่งที่|จุดที่|ตัวที่)\s*(\d{1,2})(?!\d)"
+                       # (not a distance: บ่อพักทุกระยะ 20 เมตร)
+                       r"(?!\s*(?:[.,]\d|เมตร|กิโลเมตร|เซนติเมตร))\s*\)?",
                        re.IGNORECASE)
 _PHASE_WORDS = ("ระยะ", "ช่วงที่", "ตอนที่", "ส่วนที่", "เฟส", "phase", "Phase", "PHASE", "โซน", "แห่งที่", "จุดที่", "ตัวที่")
 #: numbered parts of one place (the zone, site or unit of a set), not phases in time
@@ -422,7 +424,8 @@ _ACTION_RE = re.compile("(?:" + trie_regex(_REPAIR + _NEW) + ")(?<!นายเ�
 #: leading words stripped from the name, repeatedly
 #: Work types that are not built, so a title without a verb says nothing of repair or new work.
 _NO_ACTION = ("training", "tourism", "waste", "vehicle", "market")
-_PREFIXES = ("โครงการ", "ค่าก่อสร้าง", "ค่าควบคุมงาน", "ค่า", "งาน", "จ้างเหมา", "จ้าง", "การ", "ดำเนินการ",
+_PREFIXES = ("โครงการ", "รายการ", "กิจกรรม", "ค่าก่อสร้าง", "ค่าควบคุมงาน", "ค่า", "งาน", "จ้างเหมา", "จ้าง", "การ",
+             "ดำเนินการ",
              "และ", "พร้อม", "ก่อสร้างใหม่", "ใหม่") + tuple(w for w in _REPAIR + _NEW if w not in _REPAIR_OBJECT)
 _DOUBLED = ("โครงการ", "ก่อสร้าง", "ปรับปรุง", "ซ่อมแซม", "ติดตั้ง", "จัดซื้อ", "ขุดลอก")
 _PREFIX_RE = re.compile(r"^(?:" + trie_regex(_PREFIXES) + r")\s*")
@@ -453,7 +456,7 @@ _STOP = r"โครงการ|เข้าหมู่บ้าน|เข้�
 #: words a place keyword may end, which make it no place: คลองสาย…, หมู่บ้าน…, ตรวจวัด…/เครื่องวัด… (measuring)
 _PLACE_LOOKBEHIND = {"สาย": "(?<!คลองสาย)(?<!ไร้สาย)(?<!ตามสาย)", "ซอย": "(?<!คลองซอย)", "บ้าน": "(?<!หมู่บ้าน)(?:(?<!ชาวบ้าน)|(?!\\s?(?:จึง|เอา|ต้อง|อยาก|เดือดร้อน|ขอ|ได้|ไม่|มี|ทั้ง|และ|ที่|ใน|ส่วน|เรา|แถว)))",
                      "พรุ": "(?<!บ้านพรุ)(?<!คลองพรุ)",
-                     "วัด": "(?<!ตรวจวัด)(?<!เครื่องวัด)",
+                     "วัด": "(?<!ตรวจวัด)(?<!เครื่องวัด)(?<!จังหวัด)",
                      # a water inside a village's name is no water (บ้านคลองมะนาว, บ้านหนองบัว, บ้านห้วยพาน)
                      "น้ำ": "(?:(?<=ข้ามน้ำ)|(?<=ริมน้ำ)|(?<=ฝายน้ำ)|(?<=ฝาย น้ำ)|(?<=เหล็ก น้ำ))", "คลอง": "(?<!บ้านคลอง)", "หนอง": "(?<!บ้านหนอง)", "ห้วย": "(?<!บ้านห้วย)", "บึง": "(?<!บ้านบึง)"}
 _PLACE_RE = tuple(
@@ -468,7 +471,8 @@ _DASH = re.compile(r"\s*-\s*")
 _PUNCT = re.compile(r"[()\"'“”\[\]{};:]+")
 _PUNCT_KEEP_BRACKETS = re.compile(r"[\"'“”{};:]+")
 #: a programme, strategy, fund or priority said before ``:`` or `` / `` (then the work): not the work's name
-_COLON_LEAD_RE = re.compile(r"^[^:/]*?(?:แผนงาน|ยุทธศาสตร์|ลำดับความต้องการ|ความต้องการที่|กองทุน|สถาบัน|เครือข่าย|"
+#: (a lead opens the title: a strategy named in a bracket after the work, ``… (ยุทธศาสตร์กลุ่มจังหวัด: …)``, is a remark)
+_COLON_LEAD_RE = re.compile(r"^[^:/(\[]*?(?:แผนงาน|ยุทธศาสตร์|ลำดับความต้องการ|ความต้องการที่|กองทุน|สถาบัน|เครือข่าย|"
                             r"สภาองค์กร)[^:/]*(?::|\s/\s)\s*")
 #: Rule 12, remarks: what a bracket holds (``(น้ำไม่พอใช้หน้าแล้ง)``, ``(AC)``, ``(ซอยริมคลอง)``) is not the name
 _BRACKET_RE = re.compile(r"[(\[][^()\[\]]*[)\]]?")
@@ -498,7 +502,7 @@ _REQUEST_RE = re.compile(
 _LEAD_WORDS = ("พัฒนา", "เพิ่มประสิทธิภาพ", "เพิ่มความ", "ยกระดับ", "แก้ไขปัญหา", "แก้ปัญหา", "บริหารจัดการ", "ส่งเสริม")
 _LEAD_RE = re.compile(r"^(?:โครงการ\s*)?(?:" + trie_regex(_LEAD_WORDS) + ")")
 _ACTIVITY_RE = re.compile(r"\sกิจกรรม\s*(?=\S)")
-_WORK_START_RE = re.compile(r"^(?:กิจกรรม|โดย)?\s*(?=" + trie_regex(("ก่อสร้าง", "ปรับปรุง", "ซ่อมแซม", "ซ่อมสร้าง", "ขุดลอก",
+_WORK_START_RE = re.compile(r"^(?:กิจกรรม|รายการ|โดย)?\s*(?=" + trie_regex(("ก่อสร้าง", "ปรับปรุง", "ซ่อมแซม", "ซ่อมสร้าง", "ขุดลอก",
                                                                    "ติดตั้ง", "สร้าง")) + ")")
 
 
@@ -555,12 +559,18 @@ def _without_extras(name: str) -> str:
 def _remark(m: re.Match) -> str:
     """A bracket's text when it names a place (``ห้วยเหนือ (บ้านป่ายาง)``: one of a series), else a space."""
     inner = m.group(0)
-    return " " + inner[1:].rstrip(")]") + " " if _REMARK_PLACE_RE.search(inner) else " "
+    # (not จังหวัด, whose วัด is no temple: "(ยุทธศาสตร์กลุ่มจังหวัด …)" is a remark)
+    return " " + inner[1:].rstrip(")]") + " " if _REMARK_PLACE_RE.search(inner.replace("จังหวัด", "")) else " "
 
 
 def _split_lead(t: str) -> tuple[str, str]:
     """(the work, the strategy lead before it) of a title that opens with a strategy (rule 12), or with a
-    programme whose activity follows (โครงการเชื่อมโยงเส้นทาง… กิจกรรมสะพานท่อเหลี่ยม…)."""
+    programme whose activity follows (โครงการเชื่อมโยงเส้นทาง… กิจกรรมสะพานท่อเหลี่ยม…), or with a strategy in
+    square brackets ([พัฒนาเส้นทาง…] รายการก่อสร้างถนน…)."""
+    if t.startswith("[") and "]" in t:
+        end = t.index("]")
+        if t[end + 1:].strip():
+            return t[end + 1:].strip(), t[1:end]
     if not _LEAD_RE.match(t):
         m = _ACTIVITY_RE.search(t) if t.startswith("โครงการ") and "กิจกรรม" in t else None
         if m is not None and _KW_RE.match(_PREFIX_RE.sub("", t[m.end():])):
@@ -692,6 +702,8 @@ def _keywords(name: str):
         code = _KW_TO_TYPE.get(m.group(0).lower()) or _KW_TO_TYPE[m.group(0)]
         if code == "equipment" and name.endswith("ด้วย", 0, m.start()):
             continue  # ด้วยเครื่อง…: the tool a work is done with, not a purchase
+        if code == "building" and name.startswith("เรียน", m.end()) and m.group(0) == "โรง":
+            continue  # โรงเรียน: a school named as the place of a work (หน้าโรงเรียน…), not a shed (โรง…)
         yield m, code
 
 
@@ -947,7 +959,8 @@ _POS_PART_RE = re.compile(
     r"|(?<![ก-๙])(?P<along>ต้น|กลาง|ปลาย)(?=\s*(?:คลอง|ลำ|ห้วย|แม่น้ำ|หนอง|อ่าง|ทาง|สาย))"
     r"|ฝั่ง(?P<bank>ซ้าย|ขวา)|(?<=\d)\s*(?P<side>ซ้าย|ขวา)"
     r"|ทิศ(?P<compass>(?:เหนือ|ใต้|ตะวันออก|ตะวันตก)(?:เฉียง(?:เหนือ|ใต้))?)"
-    r"|(?<=[ก-๙A-Za-z])\s*(?P<num>\d{1,4}(?:-\d{1,3})?)(?=\s*(?:ซ้าย|ขวา)?\s*(?:$|พร้อม|\(|โครงการ))")
+    # (a number after a unit is a size: ดินขุด 147830 ม3)
+    r"|(?<=[ก-๙A-Za-z])(?<![\d\s]ม)\s*(?P<num>\d{1,4}(?:-\d{1,3})?)(?=\s*(?:ซ้าย|ขวา)?\s*(?:$|พร้อม|\(|โครงการ))")
 
 
 def _parts(name: str) -> frozenset[str]:

@@ -41,3 +41,19 @@ def test_a_title_without_a_verb_does_not_say_new_or_repair():
     assert bare.action == "new" and bare.request  # read as new, marked: it may as well be an upgrade
     assert not features("ก่อสร้างถนนผิวแอสฟัลต์ สายเลียบคลองสวนหมาก ม.1").request
     assert not features("ปรับปรุงถนนผิวแอสฟัลต์ สายเลียบคลองสวนหมาก ม.1").request
+
+
+# round 12 (read from blind14 after its one measurement)
+
+def test_sizes_are_neither_phases_nor_parts():
+    assert features("วางรางระบายน้ำรูปตัว U สองข้างถนนหน้าวัดคลองตาขำ พร้อมบ่อพักทุกระยะ 20 เมตร รวม 360 เมตร").phase is None
+    assert features("โครงการขุดแก้มลิง บึงกะพี้น้อย หมู่ 3 ดินขุด 147830 ม3").parts == frozenset()
+    assert features("ก่อสร้างถนน คสล. ระยะที่ 2 สายบ้านนา").phase == 2
+
+
+def test_item_and_activity_prefixes_and_a_bracketed_lead():
+    a = features("รายการก่อสร้างโรงเรือนผลิตก้อนเชื้อเห็ด ของวิสาหกิจชุมชนบ้านโนนผักหวาน")
+    b = features("กิจกรรมก่อสร้างโรงเรือนผลิตก้อนเชื้อเห็ด ของวิสาหกิจชุมชนบ้านโนนผักหวาน")
+    assert a.key == b.key and not a.key.startswith("รายการ")
+    c = features("[พัฒนาเส้นทางโลจิสติกส์ชนบทรองรับการท่องเที่ยววิถีชุมชน] รายการก่อสร้างถนนคอนกรีตเสริมเหล็ก สายบ้านหนองรี")
+    assert c.work_type == "road" and "ท่องเที่ยว" not in c.key
