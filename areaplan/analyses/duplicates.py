@@ -425,9 +425,13 @@ def _prepare(frame: pd.DataFrame, tambons, p: DuplicateParams, rep: Reporter, cl
     fam_of = np.array([wt_codes.index(WORK_FAMILIES.get(c, c)) for c in wt_codes] + [-1], dtype=np.int16)
     wt = cols.work_type[title_id]
     work_mask = cols.work_mask[title_id]
+    # (the families of the specific works named: a building or equipment named too joins no work types, see
+    # _named_too, so it adds no candidates)
     fam_mask = np.zeros(n, dtype=np.int64)
     for k, f in enumerate(fam_of[:-1].tolist()):
-        fam_mask |= ((work_mask >> k) & 1) << f
+        if wt_codes[k] not in ("building", "equipment"):
+            fam_mask |= ((work_mask >> k) & 1) << f
+    fam_mask |= np.where(fam_of[wt] >= 0, np.left_shift(1, np.maximum(fam_of[wt], 0).astype(np.int64)), 0)
     vm = cols.villages[title_id]
     if "village_no" in frame.columns:
         col = pd.to_numeric(frame["village_no"], errors="coerce").to_numpy(dtype=float)
@@ -470,9 +474,10 @@ def _candidates(r: _Rows, w: _Where, p: DuplicateParams) -> tuple[np.ndarray, np
     work families that agree (or one unknown, or one named in both titles)."""
     located = np.flatnonzero(r.tambon >= 0)
     fam = r.fam[located].astype(np.int64)
-    # a title that names works of other families too (a programme's name before the work, ศาลารอรถโดยสาร) also
-    # stands in the buckets of those families
-    other = r.fam_mask[located] & ~np.left_shift(1, np.maximum(fam, 0))
+    # a title that names works of other families too (a programme's name before the work) also stands in the
+    # buckets of those families (only one that gives its village: the work it names joins work types only in one
+    # village, see _named_too)
+    other = r.fam_mask[located] & ~np.left_shift(1, np.maximum(fam, 0)) & np.where(r.vmask[located] > 0, -1, 0)
     more = np.flatnonzero(other)
     if len(more):
         extra = [(more[(other[more] >> f) & 1 == 1], f) for f in range(int(other[more].max()).bit_length())]
