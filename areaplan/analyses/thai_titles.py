@@ -506,11 +506,6 @@ _WORK_START_RE = re.compile(r"^(?:กิจกรรม|รายการ|โ�
                                                                    "ติดตั้ง", "สร้าง")) + ")")
 
 
-#: a community request without a verb (ขอถนนลูกรัง…, ขอทำห้องน้ำ…, ขอไฟส่องทาง…): villagers ask for the thing,
-#: and whether it is built new or repaired is not said
-_PLAIN_REQUEST_RE = re.compile(r"(?:^|\s|(?<=จึง)|(?<=มติ))(?:ขอ(?:ทำ)?|อยากให้(?:มี)?|อยากได้|(?:ความ)?ต้องการ(?:ให้)?(?:มี)?"
-                               r"|เสนอให้(?:ทำ|มี)?)"
-                               r"\s*(?=[ก-๙])")
 #: the facilities of a tourist spot named first in a title (ลานจอดรถ…, ที่จอดรถ…, ห้องน้ำ…, ห้องส้วม…)
 _TOURIST_FACILITY_RE = re.compile(r"ลานจอดรถ|ที่จอดรถ|ห้องน้ำ|ห้องส้วม|ส้วม")
 #: Rule 12, a request that names the place first: ``ซอยข้างโรงเรียน ขอทำถนนคอนกรีต`` (the work after ขอ)
