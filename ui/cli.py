@@ -110,7 +110,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def cmd_duplicates(args: argparse.Namespace) -> int:
     """Find duplicate projects; write pairs.csv and optionally the committee report."""
-    from areaplan.analyses.duplicates import inputs_from_files, run, validate
+    from areaplan.analyses.duplicates import inputs_from_files, run, save_title_features, validate
     from areaplan.errors import InputFileError
     from areaplan.exporters.duplicates import write_pairs_csv, write_report_xlsx
 
@@ -127,12 +127,8 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
         from areaplan.progress import Reporter
 
         result = run(inputs, progress=Reporter(bar).sub(0.3, 1.0))
-        if inputs.workspace and result.titles_read is not None:  # a workspace that lacked some titles: stored
-            from areaplan.analyses.duplicates import save_title_features
-            from areaplan.workspace import Workspace
-
-            with Workspace.open(inputs.workspace) as ws:
-                save_title_features(ws, result)
+        if inputs.workspace:  # the titles a workspace lacked are stored for the next run
+            save_title_features(inputs.workspace, result)
         return result
 
     result = run_with_bar("โครงการซ้ำซ้อน", work)

@@ -424,14 +424,12 @@ def _prepare(frame: pd.DataFrame, tambons, p: DuplicateParams, rep: Reporter, cl
     wt_codes = [wt.code for wt in WORK_TYPES]
     fam_of = np.array([wt_codes.index(WORK_FAMILIES.get(c, c)) for c in wt_codes] + [-1], dtype=np.int16)
     wt = cols.work_type[title_id]
-    work_mask = cols.work_mask[title_id]
-    # (the families of the specific works named: a building or equipment named too joins no work types, see
-    # _named_too, so it adds no candidates)
-    fam_mask = np.zeros(n, dtype=np.int64)
+    # per distinct title: the families of its own work and of the specific works it names too (a building or
+    # equipment named too joins no work types, see _named_too, so it adds no candidates)
+    specific = cols.work_mask & _SPECIFIC
+    t_fam = _bits(fam_of[cols.work_type])
     for k, f in enumerate(fam_of[:-1].tolist()):
-        if wt_codes[k] not in ("building", "equipment"):
-            fam_mask |= ((work_mask >> k) & 1) << f
-    fam_mask |= np.where(fam_of[wt] >= 0, np.left_shift(1, np.maximum(fam_of[wt], 0).astype(np.int64)), 0)
+        t_fam |= ((specific >> k) & 1) << f
     vm = cols.villages[title_id]
     if "village_no" in frame.columns:
         col = pd.to_numeric(frame["village_no"], errors="coerce").to_numpy(dtype=float)
@@ -443,7 +441,7 @@ def _prepare(frame: pd.DataFrame, tambons, p: DuplicateParams, rep: Reporter, cl
                  cols.component[title_id], cols.action[title_id], cols.recurring[title_id],
                  np.array([not x for x in cols.places] + [True], dtype=bool)[name_id] & (cols.villages[title_id] == 0),
                  cols.part_id[title_id],
-                 w.has_pt, w.x, w.y, cols.request[title_id], work_mask, fam_mask)
+                 w.has_pt, w.x, w.y, cols.request[title_id], cols.work_mask[title_id], t_fam[title_id])
     return rows, w, read
 
 
@@ -477,7 +475,7 @@ def _candidates(r: _Rows, w: _Where, p: DuplicateParams) -> tuple[np.ndarray, np
     # a title that names works of other families too (a programme's name before the work) also stands in the
     # buckets of those families (only one that gives its village: the work it names joins work types only in one
     # village, see _named_too)
-    other = r.fam_mask[located] & ~np.left_shift(1, np.maximum(fam, 0)) & np.where(r.vmask[located] > 0, -1, 0)
+    other = r.fam_mask[located] & ~_bits(fam) & np.where(r.vmask[located] > 0, -1, 0)
     more = np.flatnonzero(other)
     if len(more):
         extra = [(more[(other[more] >> f) & 1 == 1], f) for f in range(int(other[more].max()).bit_length())]
@@ -982,15 +980,19 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
                            titles_read=titles_read)
 
 
+def _bits(ids: np.ndarray) -> np.ndarray:
+    """Per id (a work type or family index, -1 none): its bit in an int64 mask (0 for none)."""
+    return np.where(ids >= 0, np.left_shift(np.int64(1), np.maximum(ids, 0).astype(np.int64)), np.int64(0))
+
+
+#: work types that contain or serve other works: named in another title, they join no work types (_named_too)
+_SPECIFIC = ~np.int64(sum(1 << i for i, w in enumerate(WORK_TYPES) if w.code in ("building", "equipment")))
+
+
 def _named_too(r: _Rows, ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
     """Per pair: whether the specific work type of one title (not a building or equipment) is named in the other."""
-    codes = [w.code for w in WORK_TYPES]
-    specific = ~np.int64(sum(1 << codes.index(c) for c in ("building", "equipment")))
-
-    def bit(w: np.ndarray) -> np.ndarray:
-        return np.where(w >= 0, np.left_shift(np.int64(1), np.maximum(w, 0).astype(np.int64)), 0) & specific
-
-    return ((bit(r.wt[ii]) & r.work_mask[jj]) != 0) | ((bit(r.wt[jj]) & r.work_mask[ii]) != 0)
+    return (((_bits(r.wt[ii]) & _SPECIFIC & r.work_mask[jj]) != 0)
+            | ((_bits(r.wt[jj]) & _SPECIFIC & r.work_mask[ii]) != 0))
 
 
 def _one_village_each(r: _Rows, ii: np.ndarray, jj: np.ndarray, flagged: np.ndarray, score: np.ndarray,
@@ -1041,7 +1043,7 @@ def _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, c
         th.append(f"ประเภทงาน{work_type_label(code)}เหมือนกัน")
         en.append(f"same work type {work_type_label(code, 'en')}")
     elif named is not None and named[k]:
-        one = a if (r.work_mask[b] >> int(r.wt[a])) & 1 and r.wt[a] >= 0 else b
+        one = a if r.wt[a] >= 0 and (r.work_mask[b] >> int(r.wt[a])) & 1 else b
         code = WORK_TYPES[int(r.wt[one])].code
         th.append(f"ชื่อโครงการทั้งสองระบุงาน{work_type_label(code)}")
         en.append(f"both titles name {work_type_label(code, 'en')} work")
@@ -1263,12 +1265,17 @@ def record_decision(ws, a, b, decision: str, keep: str | None = None, note: str 
 
 
 def save_title_features(ws, result: DuplicateResult) -> int:
-    """Store the features of the titles a run read that the workspace did not store yet (the next run reads
-    them from there); returns how many (0 when the workspace cannot be written)."""
+    """Store the features of the titles a run read that the workspace (open, or its path) did not store yet (the
+    next run reads them from there); returns how many (0 when the workspace cannot be written)."""
     import sqlite3
 
     if result.titles_read is None:
         return 0
+    if isinstance(ws, (str, Path)):
+        from areaplan.workspace import Workspace
+
+        with Workspace.open(ws) as open_ws:
+            return save_title_features(open_ws, result)
     try:
         return title_features.store(ws, *result.titles_read)
     except sqlite3.Error:  # read-only or busy: the next run reads those titles again

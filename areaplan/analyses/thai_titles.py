@@ -554,8 +554,7 @@ def _without_extras(name: str) -> str:
 def _remark(m: re.Match) -> str:
     """A bracket's text when it names a place (``ห้วยเหนือ (บ้านป่ายาง)``: one of a series), else a space."""
     inner = m.group(0)
-    # (not จังหวัด, whose วัด is no temple: "(ยุทธศาสตร์กลุ่มจังหวัด …)" is a remark)
-    return " " + inner[1:].rstrip(")]") + " " if _REMARK_PLACE_RE.search(inner.replace("จังหวัด", "")) else " "
+    return " " + inner[1:].rstrip(")]") + " " if _REMARK_PLACE_RE.search(inner) else " "
 
 
 def _split_lead(t: str) -> tuple[str, str]:
@@ -725,7 +724,8 @@ _PHASE_PRE = re.compile(r"(?:ระยะ|ช่วงที่|ตอนที�
 
 
 _PLACE_KW_RE = re.compile(trie_regex({kw for _, kw, _ in _PLACE_KINDS}))
-_REMARK_PLACE_RE = re.compile(trie_regex({kw for _, kw, _ in _PLACE_KINDS} - {"น้ำ", "ลำน้ำ"}))
+#: (not the วัด of จังหวัด: "(ยุทธศาสตร์กลุ่มจังหวัด …)" is a remark)
+_REMARK_PLACE_RE = re.compile("(?:" + trie_regex({kw for _, kw, _ in _PLACE_KINDS} - {"น้ำ", "ลำน้ำ"}) + ")(?<!จังหวัด)")
 #: Rule 9, a route between two villages without สาย: จากบ้านก ไปบ้านข, บ้านก - บ้านข, เส้นก ไป ข (the road ก-ข)
 _ROUTE_END = rf"((?:(?!{_STOP})[ก-๙A-Za-z0-9.])+)"
 _ROUTE_RE = re.compile(rf"(?:(?:จาก|สาย|เส้น)\s*(?:บ้าน)?|(?<![ก-๙])บ้าน|(?<=[ก-๙])บ้าน(?<!หมู่บ้าน)"
@@ -1186,7 +1186,7 @@ def feature_columns(titles, progress=None, processes: int | None = None, meanwhi
     are read here, one after the other. ``progress(done, total)`` is called now and then. ``meanwhile()``, when
     given, runs here once the workers have started (other work that does not need the titles).
     """
-    return _columns(_map_chunks(_chunk, _worker_chunk, list(titles), progress, processes, meanwhile))
+    return _columns(read_chunks(titles, progress, processes, meanwhile))
 
 
 def read_chunk(titles: list) -> tuple:
