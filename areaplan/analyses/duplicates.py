@@ -97,6 +97,9 @@ MIN_SIMILARITY_ADDRESS = 0.1
 #: Budgets this close (larger / smaller) are "close"; beyond BUDGET_FAR they are "far".
 BUDGET_CLOSE = 1.25
 BUDGET_FAR = 2.0
+#: Budgets this close, through two channels in one numbered village, are one estimate of one work: a repair and a
+#: new build of one thing do not cost the same, so a verb that differs there is one office's wording (round 13)
+BUDGET_SAME = 1.10
 #: Scores this close are a tie (a tambon-wide line against two villages' works: the budget decides)
 SCORE_TIE = 0.05
 #: One budget more than this many times the other, through two channels: another scope of work (a repair against
@@ -108,6 +111,7 @@ VETOES: dict[str, tuple[str, str]] = {
     "village": ("คนละหมู่บ้าน", "different villages"),
     "phase": ("คนละระยะ", "different phases"),
     "segment": ("คนละช่วงกิโลเมตร", "different road segments"),
+    "road_code": ("รหัสสายทางต่างกัน", "different road registration codes"),
     "title_year": ("คนละปีตามชื่อโครงการ", "different years in the titles"),
     "multi_year": ("งบผูกพันรายการเดียวกันคนละปี", "one multi-year obligation in different years"),
     "action": ("งานซ่อม/ปรับปรุงกับงานสร้างใหม่", "repair or upgrade against new construction"),
@@ -565,7 +569,8 @@ def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray, with_structure: bo
     """Per pair of names: (a place name both give, else None; whether a kind of place named by both differs;
     whether they share a road name; whether they share a place that is not a water; whether the structures
     they name differ; whether they share a road or water name: what names a road, weir or canal work itself;
-    whether the villages are the only kind that differs).
+    whether the villages are the only kind that differs; whether both give a road's registration code and the
+    codes differ).
 
     For each kind of place both titles name (roads, waters, villages, landmarks) the first name of the one
     title (in sorted order) equal to a name of the other — or, from 5 letters on, one the start of the other
@@ -580,8 +585,9 @@ def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray, with_structure: bo
     dry = np.zeros(m, dtype=bool)
     named = np.zeros(m, dtype=bool)
     villages_only = np.zeros(m, dtype=bool)
+    codes = np.zeros(m, dtype=bool)
     if not m:
-        return shared, conflict, road, dry, np.zeros(m, dtype=bool), named, villages_only
+        return shared, conflict, road, dry, np.zeros(m, dtype=bool), named, villages_only, codes
     code, inv = np.unique(na.astype(np.int64) * (len(r.cols.names) + 1) + nb, return_inverse=True)
     ua, ub = code // (len(r.cols.names) + 1), code % (len(r.cols.names) + 1)
     structure = _structures_differ(r, ua, ub) if with_structure else np.zeros(len(code), dtype=bool)
@@ -603,6 +609,8 @@ def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray, with_structure: bo
             u_other = np.zeros(len(code), dtype=bool)
             u_other[differ.get_level_values(0)[differ.get_level_values(1) != _PLACE_ORDER["village"]]] = True
             u_villages_only = u_conflict & ~u_other
+            u_codes = np.zeros(len(code), dtype=bool)
+            u_codes[differ.get_level_values(0)[differ.get_level_values(1) == _PLACE_ORDER["code"]]] = True
             hits = both[both["hit"]]
             # the first hit of each kind is the smallest name of the first title; the first kind in order wins
             first = hits.sort_values(["u", "kind", "x"], kind="stable").drop_duplicates("u", keep="first")
@@ -615,8 +623,8 @@ def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray, with_structure: bo
             u_named = np.zeros(len(code), dtype=bool)
             u_named[hits.loc[hits["kind"] <= _PLACE_ORDER["water"], "u"].to_numpy()] = True
             shared, conflict, road, dry, named = u_shared[inv], u_conflict[inv], u_road[inv], u_dry[inv], u_named[inv]
-            villages_only = u_villages_only[inv]
-    return shared, conflict, road, dry, structure[inv], named, villages_only
+            villages_only, codes = u_villages_only[inv], u_codes[inv]
+    return shared, conflict, road, dry, structure[inv], named, villages_only, codes
 
 
 def _has_village_name(r: _Rows, names: np.ndarray, where: np.ndarray) -> np.ndarray:
@@ -796,6 +804,10 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     tourism = np.int16([w.code for w in WORK_TYPES].index("tourism"))
     action_open |= act_mis & (r.wt[ii] == tourism) & (r.wt[jj] == tourism) & (b_ratio <= BUDGET_CLOSE) & diff_ch
     act_mis &= ~action_open
+    # one numbered village, two channels, budgets within 10 %: one estimate of one work, whatever verb each office
+    # wrote (ติดตั้ง/ปรับปรุงหอกระจายข่าว…, ก่อสร้าง/ปรับปรุงถนนลูกรัง… at one price); a repair costs a fraction of a build
+    action_open |= act_mis & same_v & diff_ch & (b_ratio <= BUDGET_SAME)
+    act_mis &= ~action_open
     # (not within one agency's own list: its standard designs cost the same on purpose)
     budget_close = (b_ratio <= BUDGET_CLOSE) & ~same_owner
     budget_far = b_ratio > BUDGET_FAR
@@ -876,6 +888,8 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
         # one village number in one tambon outweighs two village names read from the words (ผู้ใหญ่บ้านและ
         # ลูกบ้าน…, a hamlet's name, the village a reason mentions): numbers are written to locate, names vary
         conflict[sel] &= ~(cmp[6] & same_v[sel])
+        # two registration codes: two roads of the register (อจ.ถ.6-0010 / อจ.ถ.6-0011), whatever the route names
+        veto[sel[cmp[7]]] = "road_code"
         spec[sel] = _specs_compare(r.cols.specs[r.title_id[ii[sel]]], r.cols.specs[r.title_id[jj[sel]]])
         spec_same[sel] = _specs_same(r.cols.specs[r.title_id[ii[sel]]], r.cols.specs[r.title_id[jj[sel]]])
     # the same work and named place: one title names the structure in other words (ฝายกั้นน้ำห้วยไผ่ / ฝาย คสล.
@@ -1092,8 +1106,10 @@ def _reasons(r, k, a, b, sim, same_wt, same_v, dist, diff_ch, act_mis, shared, c
         th.append("งานซ่อม/งานสร้างใหม่ต่างกัน")
         en.append("repair vs new construction")
     if action_open is not None and action_open[k]:
-        th.append("ไม่ระบุชัดว่าซ่อมหรือสร้างใหม่ (ชื่อโครงการไม่มีคำกริยา/งานแหล่งท่องเที่ยว)")
-        en.append("repair or new not told apart (a title without a verb, or a tourist-spot work)")
+        th.append("ไม่ระบุชัดว่าซ่อมหรือสร้างใหม่ (ชื่อโครงการไม่มีคำกริยา งานแหล่งท่องเที่ยว "
+                  "หรืองบประมาณเท่ากันในหมู่บ้านเดียวกัน)")
+        en.append("repair or new not told apart (a title without a verb, a tourist-spot work, or one budget in one "
+                  "village)")
     ca, cb = r.channel_codes[r.channel[a]], r.channel_codes[r.channel[b]]
     if diff_ch[k]:
         th.append(f"ช่องทางต่างกัน {ca}/{cb}")

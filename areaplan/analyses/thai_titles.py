@@ -85,7 +85,9 @@ class WorkType:
 #: The work-type keyword table. A title's work type is its earliest keyword (the longest at one position).
 WORK_TYPES: tuple[WorkType, ...] = (
     WorkType("road", "ถนน", "road", (
-        "ถนน", "ผิวจราจร", "ผิวทาง", "ทางหลวง", "ลาดยาง", "ทางเดินเท้า", "ทางเท้า", "ไหล่ทาง",
+        "ถนน", "ผิวจราจร", "ผิวทาง", "ทางหลวง", "ลาดยาง", "ทางเดินเท้า", "ทางเท้า",
+        # a walkway along the water is a path, not a crossing (สะพานทางเดินเลียบคลอง = ทางเดินเลียบคลอง)
+        "ทางเดินเลียบ", "สะพานทางเดินเลียบ", "ไหล่ทาง",
         "เส้นทางคมนาคม", "ทางลำลอง", "ลูกรัง", "หินคลุก",
         # paving blocks (ถนนปูบล็อก, ปูบล็อกตัวหนอน) and a farm track (ทางลำเลียงผลผลิต)
         "ปูบล็อก", "บล็อกตัวหนอน", "อิฐตัวหนอน", "บล็อกประสาน", "ทางลำเลียง")),
@@ -105,11 +107,13 @@ WORK_TYPES: tuple[WorkType, ...] = (
     WorkType("pumping", "สถานีสูบน้ำ", "pumping station", (
         "สถานีสูบน้ำ", "ระบบสูบน้ำ", "เครื่องสูบน้ำ", "ชุดสูบน้ำ", "สูบน้ำด้วยไฟฟ้า", "สูบน้ำพลังงานแสงอาทิตย์")),
     WorkType("water_supply", "ประปา", "water supply", (
-        "ประปา", "หอถังสูง", "ถังเก็บน้ำ", "น้ำดื่ม", "ระบบกรองน้ำ", "บ่อบาดาล", "น้ำบาดาล", "บ่อน้ำตื้น")),
+        "ประปา", "หอถังสูง", "หอถัง", "ถังเก็บน้ำ", "น้ำดื่ม", "ระบบกรองน้ำ", "บ่อบาดาล", "น้ำบาดาล", "บ่อน้ำตื้น")),
     WorkType("embankment", "ป้องกันตลิ่ง", "embankment", (
         "เขื่อนป้องกันตลิ่ง", "ป้องกันตลิ่ง", "อาคารป้องกันตลิ่ง", "คันกั้นน้ำ", "คันป้องกันน้ำท่วม",
         "แนวกันดิน", "กำแพงกันดิน", "กล่องเกเบียน", "คันดินกั้นน้ำ", "คันดินกันน้ำ", "ถมคันดิน",
-        "พนังกั้นน้ำ", "คันพนัง", "กำแพงกันคลื่น", "เขื่อนกันคลื่น", "ตลิ่ง", "เขื่อน")),
+        "พนังกั้นน้ำ", "คันพนัง", "กำแพงกันคลื่น", "เขื่อนกันคลื่น", "ตลิ่ง", "เขื่อน",
+        # the coast: rock revetments against waves and erosion (แนวหินทิ้ง, ป้องกันคลื่น, กัดเซาะชายฝั่ง)
+        "หินทิ้ง", "หินเรียง", "กันคลื่น", "ป้องกันคลื่น", "กัดเซาะ")),
     WorkType("bridge", "สะพาน", "bridge", ("สะพาน", "ท่อเหลี่ยม")),
     WorkType("lighting", "ไฟฟ้าส่องสว่าง", "street lighting", (
         "ไฟฟ้าส่องสว่าง", "ไฟฟ้าแสงสว่าง", "ไฟส่องสว่าง", "โคมไฟ", "เสาไฟ", "ไฟกิ่ง", "ไฟถนน",
@@ -153,9 +157,9 @@ WORK_TYPES: tuple[WorkType, ...] = (
     # a village's loudspeakers or wireless broadcast towers (หอกระจายข่าว, เสียงตามสาย, ระบบกระจายเสียงไร้สาย)
     WorkType("broadcast", "หอกระจายข่าว", "village broadcasting", (
         "หอกระจายข่าว", "ระบบกระจายเสียง", "กระจายเสียง", "เสียงตามสาย", "วิทยุชุมชน")),
-    # growing houses (โรงเรือนปลูกผัก, โรงเรือนกางมุ้ง, smart farm)
+    # growing houses (โรงเรือนปลูกผัก, โรงเรือนกางมุ้ง, โรงเรือนกันแมลง, smart farm)
     WorkType("greenhouse", "โรงเรือนปลูกพืช", "greenhouse", (
-        "โรงเรือนปลูก", "โรงเรือนกางมุ้ง", "โรงเรือนเพาะ", "โรงเรือนอัจฉริยะ", "สมาร์ทฟาร์ม", "smart farm")),
+        "โรงเรือนปลูก", "โรงเรือนผัก", "โรงเรือนกันแมลง", "โรงเรือนกางมุ้ง", "โรงเรือนเพาะ", "โรงเรือนอัจฉริยะ", "สมาร์ทฟาร์ม", "smart farm")),
 )
 WORK_TYPE_BY_CODE: dict[str, WorkType] = {w.code: w for w in WORK_TYPES}
 
@@ -207,7 +211,8 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     (r"(?<=\d)\s*ซม\s*\.?", " เซนติเมตร "),
     (r"(?<=\d)\s*ม\s*\.(?!\s*\d)|(?<=\d)\s*ม(?=\s|$)", " เมตร "),
     # (also หมูที่ 13, หมู่.6; หมู่ after a letter when the space is missing: พื้นที่หมู่ 6)
-    (r"(?<![ก-๙A-Za-z.])ม\s*\.\s*(?=\d)|(?<![A-Za-z.])(?:หมู่?ที่|หมู่(?:\s*\.)?)\s*(?=\d)", " หมู่ที่ "),
+    # (and ม without its dot before a village number, ม 2 บ้าน…: a size's ม after a number is metres by then)
+    (r"(?<![ก-๙A-Za-z.])ม\s*\.\s*(?=\d)|(?<![ก-๙A-Za-z.\d])ม\s(?=\d{1,2}(?![\d.]))|(?<![A-Za-z.])(?:หมู่?ที่|หมู่(?:\s*\.)?)\s*(?=\d)", " หมู่ที่ "),
     (r"(?<![ก-๙A-Za-z.])ต\s*\.\s*(?=[ก-ฮเ-ไ])", " ตำบล"),
     (r"(?<![ก-๙A-Za-z.])อ\s*\.\s*(?=[ก-ฮเ-ไ])", " อำเภอ"),
     (r"(?<![ก-๙A-Za-z.])จ\s*\.\s*(?=[ก-ฮเ-ไ])", " จังหวัด"),
@@ -243,9 +248,11 @@ def _abbrev_fast(p: str) -> str:
     ``X(?<!CX)…`` (a literal first), one led by ``(?<=\\d)\\s*`` gets a lookahead on its first character."""
     if p.startswith("(?<![ก-๙A-Za-z.])") and p[17] in "ถตอจบซ" and p[18] == "\\":
         return p[17] + "(?<![ก-๙A-Za-z.]" + p[17] + ")" + p[18:]
-    if p == r"(?<![ก-๙A-Za-z.])ม\s*\.\s*(?=\d)|(?<![A-Za-z.])(?:หมู่?ที่|หมู่(?:\s*\.)?)\s*(?=\d)":
+    if p == (r"(?<![ก-๙A-Za-z.])ม\s*\.\s*(?=\d)|(?<![ก-๙A-Za-z.\d])ม\s(?=\d{1,2}(?![\d.]))"
+             r"|(?<![A-Za-z.])(?:หมู่?ที่|หมู่(?:\s*\.)?)\s*(?=\d)"):
         # the first letter, then the rest
-        return (r"[มห](?:(?<=ม)(?<![ก-๙A-Za-z.]ม)\s*\.|(?<=ห)(?<![A-Za-z.]ห)(?:มู่?ที่|มู่(?:\s*\.)?))\s*(?=\d)")
+        return (r"[มห](?:(?<=ม)(?<![ก-๙A-Za-z.]ม)\s*\.|(?<=ม)(?<![ก-๙A-Za-z.\d]ม)\s(?=\d{1,2}(?![\d.]))"
+                r"|(?<=ห)(?<![A-Za-z.]ห)(?:มู่?ที่|มู่(?:\s*\.)?))\s*(?=\d)")
     first = {r"(?<=\d)\s*ซม": r"[\sซ]", r"(?<=\d)\s*ม\s": r"[\sม]", r"กม\s*\.?(?=": r"[\sก]"}
     for lead, cls in first.items():
         if p.startswith(lead):
@@ -342,7 +349,7 @@ _SPEC_KEYS: tuple[tuple[str, str], ...] = (
     ("ความลึก", "depth"), ("ลึก", "depth"), ("ปริมาตรเก็บกัก", "volume"), ("ปริมาตร", "volume"),
     ("ปริมาณดินขุด", "volume"), ("ปริมาตรดินขุด", "volume"), ("ปริมาตรดิน", "volume"), ("ปริมาณดิน", "volume"), ("ความจุ", "volume"),
     ("พื้นที่รับประโยชน์", "benefit_area"), ("พื้นที่ชลประทาน", "benefit_area"),
-    ("พื้นที่ผิวจราจร", "area"), ("พื้นที่", "area"), ("ขนาดเส้นผ่าศูนย์กลาง", "diameter"),
+    ("พื้นที่ผิวจราจร", "area"), ("พื้นที่", "area"), ("เนื้อที่", "area"), ("ขนาดเส้นผ่าศูนย์กลาง", "diameter"),
     ("เส้นผ่าศูนย์กลาง", "diameter"), ("สันฝายสูง", "height"), ("ความสูง", "height"), ("สูง", "height"),
     ("แผงโซลาร์", "power"), ("แผงพลังงานแสงอาทิตย์", "power"), ("ไหล่ทางข้างละ", "shoulder"), ("ไหล่ทาง", "shoulder"), ("ขนาด", "size"),
     ("กำลังการผลิต", "capacity"), ("กำลังผลิต", "capacity"),
@@ -352,7 +359,7 @@ _SPEC_KEYS: tuple[tuple[str, str], ...] = (
 _SPEC_FIRST = "".join(sorted({"ห", "ข", "ผ", "ไ", "ป", "ก"} | {k[0] for k, _ in _SPEC_KEYS}))
 _SPEC_RE = re.compile(
     rf"(?=[{_SPEC_FIRST}])(?:หรือ(?:มี)?\s*)?(?:ขนาด\s*)?(?:ผิวจราจร\s*|ไหล่ทาง\s*|ปากคลอง\s*|ก้นคลอง\s*)?(?P<kw>{trie_regex(k for k, _ in _SPEC_KEYS)})\s*"
-    rf"(?:ไม่น้อยกว่า|ไม่เกิน|ประมาณ|รวม|ละ)?\s*(?P<a>{_NUM})(?![\d.])(?!\s*(?:ห้อง|หลัง|ชั้น|ช่อง|คัน|เครื่อง|ชุด|จุด|แห่ง))(?:\s*-\s*(?P<b>{_NUM}))?(?:\s*[x×]\s*\(?\s*{_NUM}\s*\)?)*\s*(?P<unit>{_UNIT})?(?:\s*(?:/|ต่อ)\s*(?:ชั่วโมง|ชม\.?|วินาที|วัน))?"
+    rf"(?:ไม่น้อยกว่า|ไม่เกิน|ประมาณ|รวม|ละ|เฉลี่ย)?\s*(?P<a>{_NUM})(?![\d.])(?!\s*(?:ห้อง|หลัง|ชั้น|ช่อง|คัน|เครื่อง|ชุด|จุด|แห่ง))(?:\s*-\s*(?P<b>{_NUM}))?(?:\s*[x×]\s*\(?\s*{_NUM}\s*\)?)*\s*(?P<unit>{_UNIT})?(?:\s*(?:/|ต่อ)\s*(?:ชั่วโมง|ชม\.?|วินาที|วัน))?"
 )
 #: the characters of the words a specification may start with before its keyword (and white space)
 _SPEC_LEAD_CHARS = frozenset("หรือมีขนาดผิวจราจรไหล่ทางปากคลองก้น")
@@ -365,7 +372,8 @@ _UNIT_FACTOR = {"กิโลเมตร": 1000.0, "เซนติเมตร
 #: Rule 5, the local government that owns the work (อบต.บ้านใหม่, เทศบาลตำบลดู่ใต้) and a local road's
 #: registration code (รหัสทางหลวงท้องถิ่น สก.ถ.85-012) are part of the address, not of the name
 _OWNER_RE = re.compile(r"(?:องค์การบริหารส่วนตำบล|(?<![ก-๙])อบต\s*\.|เทศบาล(?:ตำบล|เมือง|นคร))\s*[ก-๙]+"
-                       r"|รหัส(?:สายทาง|ทางหลวงท้องถิ่น)\s*[ก-๙A-Za-z.]*\s*[0-9.\-]*"
+                       # (the words only: the registration code after them names the road, a place of kind code)
+                       r"|รหัส(?:สายทาง|ทางหลวงท้องถิ่น)"
                        r"|(?:ภายใน|ใน)?เขต(?=\s*(?:ตำบล|อำเภอ|จังหวัด|เทศบาล|องค์การบริหาร|อบต))")
 _ADMIN_RE = re.compile(r"(?=[แ,ตอจ])(?:และ\s*|,\s*)?(?<!สุขภาพ)(?<!ส่วน)(?:ตำบล|อำเภอ|จังหวัด)\s*[ก-๙]+(?:\s*,)?")
 _VILLAGE_RE = re.compile(r"(?=[แ,ห])(?:และ\s*|,\s*)?หมู่ที่\s*(\d{1,2})(?!\d)(?:\s*(?:,|-|และ|ถึง)\s*(?=หมู่ที่|\d))?")
@@ -386,8 +394,11 @@ _PHASE_WORDS = ("ระยะ", "ช่วงที่", "ตอนที่", "
 _PART_WORDS = {"โซน": "โซน", "โซนที่": "โซน", "แห่งที่": "แห่งที่", "จุดที่": "จุดที่", "ตัวที่": "ตัวที่"}
 _CHAIN_RE = re.compile(r"(?=[ก\d])(?:กิโลเมตร(?:ที่)?\s*)?(\d{1,3})\+(\d{3})")
 _SEGMENT_RE = re.compile(r"(?=[ชก\d])(?:ช่วง\s*)?(?:กิโลเมตร(?:ที่)?\s*)?\d{1,3}\+\d{3}(?:\s*(?:-|ถึง)\s*(?:กิโลเมตร(?:ที่)?\s*)?\d{1,3}\+\d{3})?")
-_SEGMENT_NAMED_RE = re.compile(r"ช่วง\s*(?:จาก\s*)?((?:ทางเข้า|หน้า|ปากทาง)?(?:บ้าน|ชุมชน|วัด|โรงเรียน|แยก|สะพาน|คลอง)[^\s-]+)"
-                               r"\s*(?:ถึง|ไป|-)\s*((?:ทางเข้า|หน้า|ปากทาง)?(?:บ้าน|ชุมชน|วัด|โรงเรียน|แยก|สะพาน|คลอง)[^\s-]+)")
+#: (a stretch between two named places, after ช่วง or ตอน: ตอนบ้านก - บ้านข; or any two things a writer names
+#: after ช่วงจาก … ถึง …: ช่วงจากบ่อขยะร้างถึงป้อมยามเดิม)
+_SEGMENT_NAMED_RE = re.compile(r"(?:ช่วง|ตอน)\s*(?:จาก\s*)?((?:ทางเข้า|หน้า|ปากทาง)?(?:บ้าน|ชุมชน|วัด|โรงเรียน|แยก|สะพาน|คลอง)[^\s-]+)"
+                               r"\s*(?:ถึง|ไป|-)\s*((?:ทางเข้า|หน้า|ปากทาง)?(?:บ้าน|ชุมชน|วัด|โรงเรียน|แยก|สะพาน|คลอง)[^\s-]+)"
+                               r"|ช่วง\s*จาก\s*([^\s\-]+?)\s*(?:ไปจนถึง|ถึง)\s*([^\s\-]+)")
 #: a stretch between two house numbers (จากบ้านเลขที่ 11 ถึงบ้านเลขที่ 76): its ends, like a named segment's
 _SEGMENT_HOUSES_RE = re.compile(r"(?:ช่วง\s*)?(?:จาก\s*)?บ้านเลขที่\s*(\d+(?:/\d+)?)\s*(?:ถึง|ไป|-)\s*บ้านเลขที่\s*(\d+(?:/\d+)?)")
 #: an item's number in a list of projects (ชุดโครงการ… ลำดับที่ 7, "8. โครงการ…"): not part of the name or a part
@@ -424,7 +435,7 @@ _ACTION_RE = re.compile("(?:" + trie_regex(_REPAIR + _NEW) + ")(?<!นายเ�
 #: leading words stripped from the name, repeatedly
 #: Work types that are not built, so a title without a verb says nothing of repair or new work.
 _NO_ACTION = ("training", "tourism", "waste", "vehicle", "market")
-_PREFIXES = ("โครงการ", "รายการ", "กิจกรรม", "ค่าก่อสร้าง", "ค่าควบคุมงาน", "ค่า", "งาน", "จ้างเหมา", "จ้าง", "การ",
+_PREFIXES = ("โครงการ", "รายการ", "กิจกรรมหลัก", "กิจกรรมย่อย", "กิจกรรม", "ค่าก่อสร้าง", "ค่าควบคุมงาน", "ค่า", "งาน", "จ้างเหมา", "จ้าง", "การ",
              "ดำเนินการ",
              "และ", "พร้อม", "ก่อสร้างใหม่", "ใหม่") + tuple(w for w in _REPAIR + _NEW if w not in _REPAIR_OBJECT)
 _DOUBLED = ("โครงการ", "ก่อสร้าง", "ปรับปรุง", "ซ่อมแซม", "ติดตั้ง", "จัดซื้อ", "ขุดลอก")
@@ -433,7 +444,7 @@ _PREFIX_RE = re.compile(r"^(?:" + trie_regex(_PREFIXES) + r")\s*")
 _PLACE_KINDS: tuple[tuple[str, str, str], ...] = (
     # (kind, keyword, negative lookahead of generic words that are not names)
     ("road", "สาย", r"ทาง|ใหญ่|ไฟ|ส่ง|ซอย|ไฟฟ้า|ละ|ต่างๆ|รอง|หลัก|ที่(?!\s?\d)"),
-    ("soi", "ซอย", r"ย่อย|ต่างๆ"),
+    ("soi", "ซอย", r"ย่อย|ต่างๆ|\s?ซอย"),  # (ในซอย ซอยท่าเรือแจว: the second ซอย names it)
     ("road", "ถนน", r"คอนกรีต|ลาดยาง|ลูกรัง|หินคลุก|แอสฟัลต์|ผิว|สาย|เข้า|เลียบ|ภายใน|คันคลอง|พารา|ใน|เพื่อ|ดิน|ทาง|ซอย|สู่|ไป|เชื่อม|และ|บ้าน|เส้น"
               r"|ปูบล็อก|บล็อก|ใหม่|เดิม|เก่า|ขาด|พัง|ชำรุด|เสีย|ทรุด|ที่(?!\s?\d)"),
     ("village", "บ้าน", r"พัก|เรือน|เลขที่|ผู้|ปลอดภัย|มั่นคง|แบบ|บ้าน"),
@@ -472,8 +483,9 @@ _PUNCT = re.compile(r"[()\"'“”\[\]{};:]+")
 _PUNCT_KEEP_BRACKETS = re.compile(r"[\"'“”{};:]+")
 #: a programme, strategy, fund or priority said before ``:`` or `` / `` (then the work): not the work's name
 #: (a lead opens the title: a strategy named in a bracket after the work, ``… (ยุทธศาสตร์กลุ่มจังหวัด: …)``, is a remark)
+#: (or anything said before a colon that a project or item follows: ผลผลิต… : โครงการ…, ประเด็น… : รายการ…)
 _COLON_LEAD_RE = re.compile(r"^[^:/(\[]*?(?:แผนงาน|ยุทธศาสตร์|ลำดับความต้องการ|ความต้องการที่|กองทุน|สถาบัน|เครือข่าย|"
-                            r"สภาองค์กร)[^:/]*(?::|\s/\s)\s*")
+                            r"สภาองค์กร)[^:/]*(?::|\s/\s)\s*|^[^:/(\[]*:\s*(?=โครงการ|รายการ|กิจกรรม|ผลผลิต)")
 #: Rule 12, remarks: what a bracket holds (``(น้ำไม่พอใช้หน้าแล้ง)``, ``(AC)``, ``(ซอยริมคลอง)``) is not the name
 _BRACKET_RE = re.compile(r"[(\[][^()\[\]]*[)\]]?")
 #: Rule 12, purpose and complaint clauses, up to the next space: ``เพื่อการเกษตร``, ``เก็บน้ำไว้ทำนาปรัง``,
@@ -690,6 +702,10 @@ def _dedupe_words(text: str) -> str:
     return text
 
 
+#: words a place's name follows: a work keyword right after them is part of that name
+_NAMED_BY = ("บ้าน", "ชุมชน", "วัด")
+
+
 def _keywords(name: str):
     """(match, work type code) of each work keyword in the name, in order."""
     for m in _KW_RE.finditer(name):
@@ -698,6 +714,8 @@ def _keywords(name: str):
             continue  # ด้วยเครื่อง…: the tool a work is done with, not a purchase
         if code == "building" and name.startswith("เรียน", m.end()) and m.group(0) == "โรง":
             continue  # โรงเรียน: a school named as the place of a work (หน้าโรงเรียน…), not a shed (โรง…)
+        if name.endswith(_NAMED_BY, 0, m.start()):
+            continue  # บ้านสะพานไม้ตาล, ชุมชนฝายหิน, วัดสระแก้ว: the name of a village or temple, not a work
         yield m, code
 
 
@@ -717,7 +735,7 @@ _TRIM_RE = re.compile(r"(?=[\s-])(?:(?:\s*-\s*)+$|^\s*-\s*|\s-\s)")
 _PLUS_RE = re.compile(r"\s*พร้อม")
 _ROUTE_JOIN_RE = re.compile(r"((?:สาย|เส้น)\S+)\s+-\s+(?=\S)")
 #: cheap necessary conditions (searches that start with a literal or a digit) before the costlier passes
-_SPEC_PRE = re.compile(rf"(?:{trie_regex(_SPEC_NAME)})\s*(?:ไม่น้อยกว่า|ไม่เกิน|ประมาณ|รวม|ละ)?\s*\d")
+_SPEC_PRE = re.compile(rf"(?:{trie_regex(_SPEC_NAME)})\s*(?:ไม่น้อยกว่า|ไม่เกิน|ประมาณ|รวม|ละ|เฉลี่ย)?\s*\d")
 _COUNT_PRE = re.compile(r"\d\s*(?:แห่ง|สายทาง|จุด|คัน|เครื่อง|ชุด|หลัง|ต้น|ระบบ|โครงการ|รายการ|บ่อ|ดวง|ท่อน|สถานี|"
                         r"ครอบครัว|สนาม|อาคาร|ยูนิต|ห้อง|งาน)")
 _PHASE_PRE = re.compile(r"(?:ระยะ|ช่วงที่|ตอนที่|ส่วนที่|เฟส|โซน|แห่งที่|จุดที่|ตัวที่)(?:ที่)?\s*\d|phase\s*\d", re.IGNORECASE)
@@ -736,7 +754,8 @@ _ROUTE_RE = re.compile(rf"(?:(?:จาก|สาย|เส้น)\s*(?:บ้า
 #: A local road's registration code (พร.ถ.1-0042, บร.3906, นฐ.3923, ชพ.ถ.85-012): a province's two letters, a dot,
 #: optionally ถ., then digits. A code names the road in the register, a route (สาย…) or soi (ซอย…) names it on the
 #: ground: a code and a route are two descriptors of different kinds, never a conflict.
-_ROAD_CODE_RE = re.compile(r"(?<![ก-๙])[ก-ฮ]{2}\s?\.\s?(?:ถ\s?\.\s?)?\d[\d\-.]*\d|(?<![ก-๙])[ก-ฮ]{2}\s?\.\s?(?:ถ\s?\.\s?)?\d")
+#: (not the second of two abbreviations, บก.รน. 1 ลำ: a unit's name and a count)
+_ROAD_CODE_RE = re.compile(r"(?<![ก-๙.])[ก-ฮ]{2}\s?\.\s?(?:ถ\s?\.\s?)?\d[\d\-.]*\d|(?<![ก-๙.])[ก-ฮ]{2}\s?\.\s?(?:ถ\s?\.\s?)?\d")
 
 
 #: words after สาย that begin a clause, not a route's end (ถนนสายที่ไปบ้าน… = the road that goes to บ้าน…)
@@ -825,11 +844,11 @@ def _cut_stage(text: str) -> tuple:
         segment = (float(min(chains)), float(max(chains))) if len(chains) >= 2 else None
         t = _SEGMENT_RE.sub(" ", t)
     ends: frozenset[str] = _NO_ENDS
-    m = _SEGMENT_NAMED_RE.search(t) if "ช่วง" in t else None
+    m = _SEGMENT_NAMED_RE.search(t) if "ช่วง" in t or "ตอน" in t else None
     if m is None and "บ้านเลขที่" in t:
         m = _SEGMENT_HOUSES_RE.search(t)
     if m:
-        ends = frozenset((m.group(1), m.group(2)))
+        ends = frozenset(x for x in m.groups() if x is not None)
         t = t[: m.start()] + " " + t[m.end():]
     if "ลำดับที่" in t or t[:1].isdigit() or t[:1] == "(":
         t = _LIST_ITEM_RE.sub(" ", t)
@@ -939,6 +958,8 @@ def _name_stage(t: str) -> tuple:
     if action is None and work_type not in (None, *_NO_ACTION):
         action = "new"  # a bare noun in a plan (ถนน คสล. สาย…) means building it
     key = _without_extras(name) if "พร้อม" in name else name  # "… พร้อม <extras>" varies between offices
+    if "." in key:  # a road's registration code is one of its places (kind code), not words of its name
+        key = _ROAD_CODE_RE.sub(" ", key)
     # the places of the strategy lead and of the remarks count too (แก้ไขปัญหาตลิ่งริมแม่น้ำน่าน … โดยก่อสร้าง…)
     places = _places(name) | _places(" ".join(_PUNCT.sub(" ", lead).split())) if lead else _places(name)
     recurring = bool(_RECURRING_RE.search(head))

@@ -106,9 +106,28 @@ def test_same_year_same_channel_repeat_is_flagged():
 
 
 def test_maintenance_vs_new_is_vetoed():
+    # a repair costs a fraction of the build
     _, pairs = flagged([
         {"project_id": "A", "title": ROAD_PV},
-        {"project_id": "B", "title": "ซ่อมแซมถนนคอนกรีตเสริมเหล็ก สายบ้านควน-บ้านนา ม.4", "channel": "local"},
+        {"project_id": "B", "title": "ซ่อมแซมถนนคอนกรีตเสริมเหล็ก สายบ้านควน-บ้านนา ม.4", "channel": "local",
+         "budget": 150_000},
+    ])
+    assert pairs == set()
+
+
+def test_new_and_repair_at_one_price_in_one_village_is_one_work():
+    # two offices, one numbered village, budgets within 10 %: one estimate of one work, whatever verb each wrote
+    result, pairs = flagged([
+        {"project_id": "A", "title": ROAD_PV, "budget": 500_000},
+        {"project_id": "B", "title": "ปรับปรุงถนนคอนกรีตเสริมเหล็ก สายบ้านควน-บ้านนา ม.4", "channel": "local",
+         "budget": 490_000},
+    ])
+    assert pairs == {frozenset("AB")}
+    assert "one budget in one village" in result.pairs["reasons_en"].iloc[0]
+    # within one channel the verb still parts them
+    _, pairs = flagged([
+        {"project_id": "A", "title": ROAD_PV, "budget": 500_000},
+        {"project_id": "B", "title": "ปรับปรุงถนนคอนกรีตเสริมเหล็ก สายบ้านควน-บ้านนา ม.4", "budget": 490_000},
     ])
     assert pairs == set()
 
@@ -313,3 +332,19 @@ def test_demo_workspace_planted_pairs(tmp_path):
     hit, total = found["same_work_two_channels"]
     assert hit / total >= 0.85
     assert all(v[0] == 0 for k, v in found.items() if k != "same_work_two_channels")
+
+
+def test_two_registration_codes_or_two_stretches_are_two_roads():
+    base = "ลาดยางถนนลาดยาง สายบ้านควน - บ้านนา {} หมู่ที่ 4 ตำบลคอหงส์ อำเภอหาดใหญ่ จังหวัดสงขลา"
+    rows = [{"project_id": "A", "title": base.format("รหัสสายทาง สข.ถ.1-0011")},
+            {"project_id": "B", "title": base.format("รหัสสายทาง สข.ถ.1-0010"), "channel": "local"}]
+    assert flagged(rows)[1] == set()
+    rows[1]["title"] = base.format("รหัสสายทาง สข.ถ.1-0011")
+    assert flagged(rows)[1] == {frozenset("AB")}
+    # a stretch named after ตอน, or between any two things after ช่วงจาก … ถึง …
+    rows = [{"project_id": "A", "title": base.format("ตอนบ้านนา - บ้านโคก")},
+            {"project_id": "B", "title": base.format("ตอนบ้านควน - บ้านนา"), "channel": "local"}]
+    assert flagged(rows)[1] == set()
+    rows = [{"project_id": "A", "title": base.format("ช่วงจากศาลาเก่าถึงป้อมยาม")},
+            {"project_id": "B", "title": base.format("ช่วงจากป้อมยามถึงศาลเจ้า"), "channel": "local"}]
+    assert flagged(rows)[1] == set()
