@@ -48,6 +48,7 @@ from areaplan.analyses import title_features
 from areaplan.analyses.base import AnalysisResult, Provenance
 from areaplan.analyses.thai_titles import (
     SPEC_COLUMNS,
+    SPOKEN_RE,
     WORK_FAMILIES,
     WORK_TYPES,
     FeatureColumns,
@@ -94,6 +95,8 @@ ADDRESS_BUDGET_SCORE = 0.76
 BUDGET_ADDRESS = 1.15
 #: Pairs joined by address and budget are compared from this title similarity on.
 MIN_SIMILARITY_ADDRESS = 0.1
+#: Channels whose titles are free text (a villager's request, a club's proposal): read less surely than a plan's
+FREE_TEXT_CHANNELS = ("community", "other")
 #: Budgets this close (larger / smaller) are "close"; beyond BUDGET_FAR they are "far".
 BUDGET_CLOSE = 1.25
 BUDGET_FAR = 2.0
@@ -832,7 +835,14 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     veto[r.component[ii] != r.component[jj]] = "component"
     bought = np.isin(np.arange(len(codes) + 1), [codes.index("vehicle"), codes.index("equipment")])
     veto[bought[wa] | bought[wb]] = "procurement"
-    veto[r.part[ii] != r.part[jj]] = "part"
+    # words a villager or a club writes (community, other channels) are read less surely than a plan's: what they
+    # seem to name adds evidence, it does not set a pair aside on its own (a part, a structure's name)
+    # (free text: a free-text channel and words of asking or explaining, or no verb: ขอทำฝาย…, ต้องการติดราว…
+    # เหตุผล…; a villager who writes ก่อสร้างฝาย…ห้วยไผ่ like a plan names a stream)
+    free = np.isin(np.asarray(r.channel_codes, dtype=object), FREE_TEXT_CHANNELS)[r.channel]
+    free[free] = r.request[free] | _text(frame, "title")[free].str.contains(SPOKEN_RE).to_numpy(dtype=bool)
+    formal = ~free[ii] & ~free[jj]
+    veto[(r.part[ii] != r.part[jj]) & formal] = "part"
     veto[same_tambon & both_v & ((va & vb) == 0)] = "village"
     veto[(r.phase[ii] > 0) & (r.phase[jj] > 0) & (r.phase[ii] != r.phase[jj])] = "phase"
     # a title that says ระยะที่ 2 (or later) follows the one that names no phase: that one is the first
@@ -888,6 +898,9 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
         # one village number in one tambon outweighs two village names read from the words (ผู้ใหญ่บ้านและ
         # ลูกบ้าน…, a hamlet's name, the village a reason mentions): numbers are written to locate, names vary
         conflict[sel] &= ~(cmp[6] & same_v[sel])
+        # the places free text seems to name are often words of its reason (ห้วยแห้งหมด, ถนนเป็นหลุมลึก…): in one
+        # numbered village a place shared counts, a place that differs does not
+        conflict[sel] &= formal[sel] | ~same_v[sel]
         # two registration codes: two roads of the register (อจ.ถ.6-0010 / อจ.ถ.6-0011), whatever the route names
         veto[sel[cmp[7]]] = "road_code"
         spec[sel] = _specs_compare(r.cols.specs[r.title_id[ii[sel]]], r.cols.specs[r.title_id[jj[sel]]])
@@ -916,7 +929,7 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     # the structure names are compared only where they can still set a pair aside
     ask = np.zeros(n_cand, dtype=bool)
     ask[sel] = True
-    ask &= ~same_work_place & ~same_village_named & ~no_place & ~spec_same & ~address & (veto == "")
+    ask &= ~same_work_place & ~same_village_named & ~no_place & ~spec_same & ~address & (veto == "") & formal
     asked = np.flatnonzero(ask)
     structure[asked] = _structures_differ(r, r.name_id[ii[asked]], r.name_id[jj[asked]])
     veto[structure & ask] = "structure"

@@ -348,3 +348,19 @@ def test_two_registration_codes_or_two_stretches_are_two_roads():
     rows = [{"project_id": "A", "title": base.format("ช่วงจากศาลาเก่าถึงป้อมยาม")},
             {"project_id": "B", "title": base.format("ช่วงจากป้อมยามถึงศาลเจ้า"), "channel": "local"}]
     assert flagged(rows)[1] == set()
+
+
+def test_free_text_adds_evidence_but_does_not_part_a_pair():
+    formal = "ก่อสร้างฝายชะลอน้ำ คสล. คลองบางหลวง หมู่ที่ 4 ตำบลคอหงส์ อำเภอหาดใหญ่ จังหวัดสงขลา สันฝายยาว 20 เมตร"
+    # a villager's request: the stream its reason mentions is a word of the reason, not another stream
+    asked = "ชาวบ้านหมู่ 4 ขอทำฝายกั้นห้วยไว้ใช้หน้าแล้ง ด้วยเหตุที่หน้าแล้งห้วยแห้งหมด ไม่มีน้ำเลี้ยงวัว"
+    rows = [{"project_id": "A", "title": formal, "budget": 1_760_000, "agency": "กรมชลประทาน"},
+            {"project_id": "B", "title": asked, "channel": "community", "budget": 1_800_000, "agency": "หมู่ 4"}]
+    assert flagged(rows)[1] == {frozenset("AB")}
+    # not in another village
+    rows[1]["title"] = asked.replace("หมู่ 4", "หมู่ 6")
+    assert flagged(rows)[1] == set()
+    # two plans' titles naming two streams in one village are two weirs
+    rows[1] = {"project_id": "B", "title": formal.replace("คลองบางหลวง", "ห้วยทรายขาว"), "channel": "local",
+               "budget": 1_800_000, "agency": "อบต.คอหงส์"}
+    assert flagged(rows)[1] == set()
