@@ -73,3 +73,8 @@ def test_works_named_in_other_words():
     assert features("สร้างสะพานทางเดินเลียบน้ำ คสล. เลียบคลองบางแก้ว หมู่ 7").work_type == "road"
     assert features("สร้างสะพานคอนกรีตเสริมเหล็กข้ามคลองบางแก้ว หมู่ 7").work_type == "bridge"
     assert features("สร้างแนวหินทิ้งป้องกันการกัดเซาะชายฝั่ง บ้านหาดทอง หมู่ 1").work_type == "embankment"
+
+
+def test_the_work_in_a_bracket_after_a_programme_lead():
+    f = features("โครงการยกระดับโครงข่ายคมนาคมเชื่อมแหล่งผลิตสู่ตลาด (งานก่อสร้างศาลาที่พักผู้โดยสาร บ้านนาดี ม.13)")
+    assert f.work_type == "building" and "ตลาด" not in f.name
