@@ -159,7 +159,8 @@ WORK_TYPES: tuple[WorkType, ...] = (
         "หอกระจายข่าว", "ระบบกระจายเสียง", "กระจายเสียง", "เสียงตามสาย", "วิทยุชุมชน")),
     # growing houses (โรงเรือนปลูกผัก, โรงเรือนกางมุ้ง, โรงเรือนกันแมลง, smart farm)
     WorkType("greenhouse", "โรงเรือนปลูกพืช", "greenhouse", (
-        "โรงเรือนปลูก", "โรงเรือนผัก", "โรงเรือนกันแมลง", "โรงเรือนกางมุ้ง", "โรงเรือนเพาะ", "โรงเรือนอัจฉริยะ", "สมาร์ทฟาร์ม", "smart farm")),
+        "โรงเรือนปลูก", "โรงเรือนผัก", "โรงเรือนกันแมลง", "โรงเรือนกางมุ้ง", "โรงเรือนเพาะ", "โรงเรือนอัจฉริยะ",
+        "สมาร์ทฟาร์ม", "smart farm")),
 )
 WORK_TYPE_BY_CODE: dict[str, WorkType] = {w.code: w for w in WORK_TYPES}
 
@@ -435,8 +436,8 @@ _ACTION_RE = re.compile("(?:" + trie_regex(_REPAIR + _NEW) + ")(?<!นายเ�
 #: leading words stripped from the name, repeatedly
 #: Work types that are not built, so a title without a verb says nothing of repair or new work.
 _NO_ACTION = ("training", "tourism", "waste", "vehicle", "market")
-_PREFIXES = ("โครงการ", "รายการ", "กิจกรรมหลัก", "กิจกรรมย่อย", "กิจกรรม", "ค่าก่อสร้าง", "ค่าควบคุมงาน", "ค่า", "งาน", "จ้างเหมา", "จ้าง", "การ",
-             "ดำเนินการ",
+_PREFIXES = ("โครงการ", "รายการ", "กิจกรรมหลัก", "กิจกรรมย่อย", "กิจกรรม", "ค่าก่อสร้าง", "ค่าควบคุมงาน", "ค่า", "งาน",
+             "จ้างเหมา", "จ้าง", "การ", "ดำเนินการ",
              "และ", "พร้อม", "ก่อสร้างใหม่", "ใหม่") + tuple(w for w in _REPAIR + _NEW if w not in _REPAIR_OBJECT)
 _DOUBLED = ("โครงการ", "ก่อสร้าง", "ปรับปรุง", "ซ่อมแซม", "ติดตั้ง", "จัดซื้อ", "ขุดลอก")
 _PREFIX_RE = re.compile(r"^(?:" + trie_regex(_PREFIXES) + r")\s*")

@@ -5,6 +5,8 @@ works named in other words."""
 
 from __future__ import annotations
 
+import pytest
+
 from areaplan.analyses.thai_titles import features, normalize
 
 
@@ -64,15 +66,17 @@ def test_a_keyword_inside_a_village_name_is_no_work():
     assert features("ขุดลอกคลองบ้านฝายหิน หมู่ที่ 3").work_types == frozenset({"dredging"})
 
 
-def test_works_named_in_other_words():
-    assert features("จัดทำโรงเรือนกันแมลงปลูกผัก กลุ่มเกษตรกรบ้านนา หมู่ 9").work_type == "greenhouse"
-    assert features("จัดทำโรงเรือนผักอินทรีย์หลังคาพลาสติก หมู่ที่ 4").work_type == "greenhouse"
-    # a processing shed is a building, not a greenhouse
-    assert features("จัดสร้างโรงเรือนแปรรูปผลผลิตชุมชน หมู่ 11").work_type == "building"
-    assert features("ติดตั้งหอถังเหล็กเก็บน้ำทรงแชมเปญ บ้านนา หมู่ที่ 6").work_type == "water_supply"
-    assert features("สร้างสะพานทางเดินเลียบน้ำ คสล. เลียบคลองบางแก้ว หมู่ 7").work_type == "road"
-    assert features("สร้างสะพานคอนกรีตเสริมเหล็กข้ามคลองบางแก้ว หมู่ 7").work_type == "bridge"
-    assert features("สร้างแนวหินทิ้งป้องกันการกัดเซาะชายฝั่ง บ้านหาดทอง หมู่ 1").work_type == "embankment"
+@pytest.mark.parametrize("title, work_type", [
+    ("จัดทำโรงเรือนกันแมลงปลูกผัก กลุ่มเกษตรกรบ้านนา หมู่ 9", "greenhouse"),
+    ("จัดทำโรงเรือนผักอินทรีย์หลังคาพลาสติก หมู่ที่ 4", "greenhouse"),
+    ("จัดสร้างโรงเรือนแปรรูปผลผลิตชุมชน หมู่ 11", "building"),  # a processing shed is no greenhouse
+    ("ติดตั้งหอถังเหล็กเก็บน้ำทรงแชมเปญ บ้านนา หมู่ที่ 6", "water_supply"),
+    ("สร้างสะพานทางเดินเลียบน้ำ คสล. เลียบคลองบางแก้ว หมู่ 7", "road"),  # a walkway along the water
+    ("สร้างสะพานคอนกรีตเสริมเหล็กข้ามคลองบางแก้ว หมู่ 7", "bridge"),
+    ("สร้างแนวหินทิ้งป้องกันการกัดเซาะชายฝั่ง บ้านหาดทอง หมู่ 1", "embankment"),
+])
+def test_works_named_in_other_words(title, work_type):
+    assert features(title).work_type == work_type
 
 
 def test_the_work_in_a_bracket_after_a_programme_lead():
