@@ -840,7 +840,9 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     # (free text: a free-text channel and words of asking or explaining, or no verb: ขอทำฝาย…, ต้องการติดราว…
     # เหตุผล…; a villager who writes ก่อสร้างฝาย…ห้วยไผ่ like a plan names a stream)
     free = np.isin(np.asarray(r.channel_codes, dtype=object), FREE_TEXT_CHANNELS)[r.channel]
-    free[free] = r.request[free] | _text(frame, "title")[free].str.contains(SPOKEN_RE).to_numpy(dtype=bool)
+    if free.any() and "title" in frame.columns:  # (the titles of those rows only: a few in a real file)
+        said = pd.Series(frame["title"].to_numpy(dtype=object)[free], dtype=object)
+        free[free] = r.request[free] | said.str.contains(SPOKEN_RE, na=False).to_numpy(dtype=bool)
     formal = ~free[ii] & ~free[jj]
     veto[(r.part[ii] != r.part[jj]) & formal] = "part"
     veto[same_tambon & both_v & ((va & vb) == 0)] = "village"
