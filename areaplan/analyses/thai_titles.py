@@ -404,7 +404,9 @@ _SEGMENT_NAMED_RE = re.compile(r"(?:ช่วง|ตอน)\s*(?:จาก\s*)?(
 _SEGMENT_HOUSES_RE = re.compile(r"(?:ช่วง\s*)?(?:จาก\s*)?บ้านเลขที่\s*(\d+(?:/\d+)?)\s*(?:ถึง|ไป|-)\s*บ้านเลขที่\s*(\d+(?:/\d+)?)")
 #: an item's number in a list of projects (ชุดโครงการ… ลำดับที่ 7, "8. โครงการ…"): not part of the name or a part
 _LIST_ITEM_RE = re.compile(r"ลำดับที่\s*\d{1,3}(?!\d)|^\(?\d{1,3}[.)]\s*(?=[ก-๙])")
-_YEAR_RE = re.compile(r"(?:ประจำปี(?:งบประมาณ)?|ปีงบประมาณ)\s*(?:พ\.ศ\.\s*)?(25\d\d)(?!\s*[-–]\s*25\d\d)")
+#: (also ปีงบ 2567, งบปี 2568, ข้อบัญญัติ 2568, ปี 2568 and a bare year in a bracket, (2569): the year of the line)
+_YEAR_RE = re.compile(r"(?:(?:ประจำปี(?:งบประมาณ)?|ปีงบประมาณ|ปีงบ|งบปี|ข้อบัญญัติ(?:งบประมาณ)?(?:\s*ปี)?|(?<![ก-๙])ปี)\s*"
+                      r"(?:พ\.ศ\.\s*)?|(?<=\())(25\d\d)(?!\d)(?!\s*[-–]\s*25\d\d)")
 _MULTI_YEAR_RE = re.compile(r"\(?[^()]*?(?:ผูกพัน|ข้ามปี)[^()]*\)?")
 _COMPONENT_RE = re.compile(r"(?:โครงการ\s*)?(?:ค่าควบคุมงาน|ค่าออกแบบ|ค่าจ้างที่ปรึกษา|ค่าจ้างควบคุมงาน|ค่าสำรวจออกแบบ)")
 _MULTI_YEAR_WORD = re.compile(r"ผูกพัน|ข้ามปี|งบประมาณต่อเนื่อง")
@@ -820,7 +822,7 @@ def _cut_stage(text: str) -> tuple:
     if multi_year:
         t = _MULTI_YEAR_RE.sub(" ", t)
     year = None
-    m = _YEAR_RE.search(t) if "ปี" in t else None
+    m = _YEAR_RE.search(t) if "25" in t else None
     if m:
         year = int(m.group(1))
         t = t[: m.start()] + " " + t[m.end():]
@@ -978,8 +980,10 @@ _POS_PART_RE = re.compile(
     r"|(?<![ก-๙])(?P<along>ต้น|กลาง|ปลาย)(?=\s*(?:คลอง|ลำ|ห้วย|แม่น้ำ|หนอง|อ่าง|ทาง|สาย))"
     r"|ฝั่ง(?P<bank>ซ้าย|ขวา)|(?<=\d)\s*(?P<side>ซ้าย|ขวา)"
     r"|ทิศ(?P<compass>(?:เหนือ|ใต้|ตะวันออก|ตะวันตก)(?:เฉียง(?:เหนือ|ใต้))?)"
-    # (a number after a unit is a size: ดินขุด 147830 ม3)
-    r"|(?<=[ก-๙A-Za-z])(?<![\d\s]ม)\s*(?P<num>\d{1,4}(?:-\d{1,3})?)(?=\s*(?:ซ้าย|ขวา)?\s*(?:$|พร้อม|\(|โครงการ))")
+    # (a number after a unit is a size: ดินขุด 147830 ม3; a year, a page of a plan or a cluster's number is no member
+    # of a series: ข้อบัญญัติ 2568, แผนพัฒนาท้องถิ่น 66-70 หน้า 35, กลุ่มจังหวัดภาคเหนือตอนล่าง 1)
+    r"|(?<=[ก-๙A-Za-z])(?<![\d\s]ม)(?<!หน้า)(?<!กลุ่ม)(?<!ตอนล่าง)(?<!ตอนบน)(?<!ปี)(?<!บัญญัติ)"
+    r"\s*(?!25\d\d(?!\d))(?P<num>\d{1,4}(?:-\d{1,3})?)(?=\s*(?:ซ้าย|ขวา)?\s*(?:$|พร้อม|\(|โครงการ))")
 
 
 def _parts(name: str) -> frozenset[str]:

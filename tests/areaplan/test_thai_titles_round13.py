@@ -82,3 +82,20 @@ def test_works_named_in_other_words(title, work_type):
 def test_the_work_in_a_bracket_after_a_programme_lead():
     f = features("โครงการยกระดับโครงข่ายคมนาคมเชื่อมแหล่งผลิตสู่ตลาด (งานก่อสร้างศาลาที่พักผู้โดยสาร บ้านนาดี ม.13)")
     assert f.work_type == "building" and "ตลาด" not in f.name
+
+
+def test_a_year_a_page_or_a_clusters_number_is_no_member_of_a_series():
+    # round 14, read from blind19 after its one measurement
+    assert features("ทำโรงเรือนผัก หลังวัดสระแก้ว (ม.11) 6 หลัง (ข้อบัญญัติ 2569)").parts == frozenset()
+    assert features("ขยายระบบประปา จุดใหม่หน้าวัดป่า (ม.5) (แผนพัฒนาท้องถิ่น 66-70 หน้า 35)").parts == frozenset()
+    assert features("ก่อสร้างลานตาก ภายใต้โครงการพัฒนาโครงสร้างพื้นฐาน กลุ่มจังหวัดภาคเหนือตอนล่าง 1").parts == frozenset()
+    # a number that ends a name is still one member of a series
+    assert features("ขุดลอกคลองซอย 1 ตำบลบ้านดง").parts != frozenset()
+
+
+def test_the_year_of_a_line_in_other_words():
+    assert features("ค่ายคุณธรรมเยาวชน (2569)").title_year == 2569
+    assert features("ตรวจคัดกรองมะเร็งเต้านม ปีงบ 2567 อำเภอถลาง").title_year == 2567
+    assert features("สร้างโรงปุ๋ย กลุ่มทำปุ๋ย (ม.3) (ข้อบัญญัติ 2567)").title_year == 2567
+    # a span of years is an obligation, not the year of the line
+    assert features("ก่อสร้างสะพาน คสล. (งบผูกพันข้ามปี 2567-2569)").title_year is None
