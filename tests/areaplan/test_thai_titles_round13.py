@@ -97,5 +97,7 @@ def test_the_year_of_a_line_in_other_words():
     assert features("ค่ายคุณธรรมเยาวชน (2569)").title_year == 2569
     assert features("ตรวจคัดกรองมะเร็งเต้านม ปีงบ 2567 อำเภอถลาง").title_year == 2567
     assert features("สร้างโรงปุ๋ย กลุ่มทำปุ๋ย (ม.3) (ข้อบัญญัติ 2567)").title_year == 2567
+    # a number that starts a bracket is a year only when the bracket holds nothing else
+    assert features("ลานตาก (2,500 ตร.ม.) หมู่ที่ 2").title_year is None
     # a span of years is an obligation, not the year of the line
     assert features("ก่อสร้างสะพาน คสล. (งบผูกพันข้ามปี 2567-2569)").title_year is None
