@@ -36,6 +36,7 @@ import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import geopandas as gpd
 import numpy as np
@@ -428,14 +429,12 @@ def _prepare(frame: pd.DataFrame, tambons, p: DuplicateParams, rep: Reporter, cl
         read = (keys[missing], title_features.concat(chunks))
     key_of_name, keys = pd.factorize(pd.Series(cols.keys, dtype=object))
     name_id = cols.name_id[title_id]
-    wt_codes = [wt.code for wt in WORK_TYPES]
-    fam_of = np.array([wt_codes.index(WORK_FAMILIES.get(c, c)) for c in wt_codes] + [-1], dtype=np.int16)
     wt = cols.work_type[title_id]
     # per distinct title: the families of its own work and of the specific works it names too (a building or
     # equipment named too joins no work types, see _named_too, so it adds no candidates)
     specific = cols.work_mask & _SPECIFIC
-    t_fam = _bits(fam_of[cols.work_type])
-    for k, f in enumerate(fam_of[:-1].tolist()):
+    t_fam = _bits(_FAMILY_OF[cols.work_type])
+    for k, f in enumerate(_FAMILY_OF[:-1].tolist()):
         t_fam |= ((specific >> k) & 1) << f
     vm = cols.villages[title_id]
     if "village_no" in frame.columns:
@@ -443,7 +442,7 @@ def _prepare(frame: pd.DataFrame, tambons, p: DuplicateParams, rep: Reporter, cl
         ok = np.isfinite(col) & (col > 0) & (col < 63)
         vm = np.where(ok, np.left_shift(1, np.where(ok, col, 0).astype(np.int64)), vm)
     rows = _Rows(n, cols, title_id, np.asarray(key_of_name, dtype=np.int64)[name_id], list(keys), name_id, wt,
-                 fam_of[wt], w.fy, w.tambon, w.tambon_codes, vm, w.channel, w.channel_codes, w.agency,
+                 _FAMILY_OF[wt], w.fy, w.tambon, w.tambon_codes, vm, w.channel, w.channel_codes, w.agency,
                  cols.phase[title_id], cols.title_year[title_id], cols.multi_year[title_id],
                  cols.component[title_id], cols.action[title_id], cols.recurring[title_id],
                  np.array([not x for x in cols.places] + [True], dtype=bool)[name_id] & (cols.villages[title_id] == 0),
@@ -543,6 +542,10 @@ def _similarity(r: _Rows, ii: np.ndarray, jj: np.ndarray, rep: Reporter) -> np.n
     return sims[inv] / 100.0
 
 
+#: work type codes by index, and per index (the last one: unknown, -1) the index of its family (WORK_FAMILIES)
+_CODES = [w.code for w in WORK_TYPES]
+_FAMILY_OF = np.array([_CODES.index(WORK_FAMILIES.get(c, c)) for c in _CODES] + [-1], dtype=np.int16)
+
 #: kinds of named place, in the order a shared one is reported; a conflict is two different names of ONE kind
 #: (a soi against a route, or a route against a road code, are two descriptors of one place, not a conflict)
 _PLACE_ORDER = {"road": 0, "soi": 1, "code": 2, "water": 3, "village": 4, "landmark": 5}
@@ -567,13 +570,21 @@ def _structures_differ(r: _Rows, na: np.ndarray, nb: np.ndarray) -> np.ndarray:
     return structure
 
 
-def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray, with_structure: bool = True
-                    ) -> tuple[np.ndarray, ...]:
-    """Per pair of names: (a place name both give, else None; whether a kind of place named by both differs;
-    whether they share a road name; whether they share a place that is not a water; whether the structures
-    they name differ; whether they share a road or water name: what names a road, weir or canal work itself;
-    whether the villages are the only kind that differs; whether both give a road's registration code and the
-    codes differ).
+class _PlaceComparison(NamedTuple):
+    """What two titles' named places say, per pair of names (:func:`_places_compare`)."""
+
+    shared: np.ndarray  # a place name both give, else None
+    conflict: np.ndarray  # a kind of place named by both differs
+    road: np.ndarray  # they share a road name
+    dry: np.ndarray  # they share a place that is not a water
+    structure: np.ndarray  # the structures they name differ
+    named: np.ndarray  # they share a road or water name: what names a road, weir or canal work itself
+    villages_only: np.ndarray  # the villages are the only kind that differs
+    codes: np.ndarray  # both give a road's registration code and the codes differ
+
+
+def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray, with_structure: bool = True) -> _PlaceComparison:
+    """Per pair of names: what their named places say (:class:`_PlaceComparison`).
 
     For each kind of place both titles name (roads, waters, villages, landmarks) the first name of the one
     title (in sorted order) equal to a name of the other — or, from 5 letters on, one the start of the other
@@ -590,7 +601,7 @@ def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray, with_structure: bo
     villages_only = np.zeros(m, dtype=bool)
     codes = np.zeros(m, dtype=bool)
     if not m:
-        return shared, conflict, road, dry, np.zeros(m, dtype=bool), named, villages_only, codes
+        return _PlaceComparison(shared, conflict, road, dry, np.zeros(m, dtype=bool), named, villages_only, codes)
     code, inv = np.unique(na.astype(np.int64) * (len(r.cols.names) + 1) + nb, return_inverse=True)
     ua, ub = code // (len(r.cols.names) + 1), code % (len(r.cols.names) + 1)
     structure = _structures_differ(r, ua, ub) if with_structure else np.zeros(len(code), dtype=bool)
@@ -627,7 +638,7 @@ def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray, with_structure: bo
             u_named[hits.loc[hits["kind"] <= _PLACE_ORDER["water"], "u"].to_numpy()] = True
             shared, conflict, road, dry, named = u_shared[inv], u_conflict[inv], u_road[inv], u_dry[inv], u_named[inv]
             villages_only, codes = u_villages_only[inv], u_codes[inv]
-    return shared, conflict, road, dry, structure[inv], named, villages_only, codes
+    return _PlaceComparison(shared, conflict, road, dry, structure[inv], named, villages_only, codes)
 
 
 def _has_village_name(r: _Rows, names: np.ndarray, where: np.ndarray) -> np.ndarray:
@@ -790,7 +801,7 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     same_owner = (r.agency[ii] == r.agency[jj]) & ~diff_ch
     act_mis = (r.action[ii] > 0) & (r.action[jj] > 0) & (r.action[ii] != r.action[jj])
     # dredging restores a pond or canal that exists: "ฟื้นฟู" and "ขุดลอก" name one work, not repair against new
-    dredge = np.int16([w.code for w in WORK_TYPES].index("dredging"))
+    dredge = np.int16(_CODES.index("dredging"))
     # (not when only a title's other words join them: ขุดลอกท่อระบายน้ำ cleans a drain, a new drain is built)
     act_mis &= ((r.wt[ii] != dredge) & (r.wt[jj] != dredge)) | named_too
     ba, bb = where.budget[ii], where.budget[jj]
@@ -804,7 +815,7 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     act_mis &= ~action_open
     # developing a tourist spot is one work however it is worded (ยกระดับ… ก่อสร้างทางเดิน ลานจอดรถ / พัฒนา…
     # ปรับปรุงลานจอดรถ ทางเดิน): its upgrade and its new facilities are one scope when the budgets are close
-    tourism = np.int16([w.code for w in WORK_TYPES].index("tourism"))
+    tourism = np.int16(_CODES.index("tourism"))
     action_open |= act_mis & (r.wt[ii] == tourism) & (r.wt[jj] == tourism) & (b_ratio <= BUDGET_CLOSE) & diff_ch
     act_mis &= ~action_open
     # one numbered village, two channels, budgets within 10 %: one estimate of one work, whatever verb each office
@@ -822,18 +833,17 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
              + W["different_channels"] * diff_ch + W["same_office"] * same_owner
              + W["other_tambon"] * (~same_tambon & ~both_pt))
     veto = np.full(n_cand, "", dtype=object)
-    codes = [w.code for w in WORK_TYPES]
     # work types agree when they are the same, one is unknown, or one is the family of the other
     # (dredging a pond improves a reservoir; a health centre is a building): not two members of one family
-    head = np.array([codes.index(WORK_FAMILIES.get(c, c)) for c in codes] + [-1], dtype=np.int16)
     wa, wb = r.wt[ii], r.wt[jj]
     # (a work named in the other's title joins two work types only in one village, and when the budgets do not
     # say another scope: a title also names the works it leads to, คลองผันน้ำ… - อ่างเก็บน้ำ…)
     named_too &= same_v & ~budget_far
-    veto[~((wa < 0) | (wb < 0) | (wa == wb) | (head[wa] == wb) | (head[wb] == wa) | named_too)] = "work_type"
+    agree = (wa < 0) | (wb < 0) | (wa == wb) | (_FAMILY_OF[wa] == wb) | (_FAMILY_OF[wb] == wa) | named_too
+    veto[~agree] = "work_type"
     veto[act_mis] = "action"
     veto[r.component[ii] != r.component[jj]] = "component"
-    bought = np.isin(np.arange(len(codes) + 1), [codes.index("vehicle"), codes.index("equipment")])
+    bought = np.isin(np.arange(len(_CODES) + 1), [_CODES.index("vehicle"), _CODES.index("equipment")])
     veto[bought[wa] | bought[wb]] = "procurement"
     # words a villager or a club writes (community, other channels) are read less surely than a plan's: what they
     # seem to name adds evidence, it does not set a pair aside on its own (a part, a structure's name)
@@ -895,22 +905,22 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
         veto[sel[other_segment]] = "segment"
         sel = sel[~other_segment]
         cmp = _places_compare(r, r.name_id[ii[sel]], r.name_id[jj[sel]], with_structure=False)
-        shared[sel], conflict[sel], shared_road[sel], shared_dry[sel] = cmp[:4]
-        shared_named[sel] = cmp[5]
+        shared[sel], conflict[sel], shared_road[sel], shared_dry[sel] = cmp.shared, cmp.conflict, cmp.road, cmp.dry
+        shared_named[sel] = cmp.named
         # one village number in one tambon outweighs two village names read from the words (ผู้ใหญ่บ้านและ
         # ลูกบ้าน…, a hamlet's name, the village a reason mentions): numbers are written to locate, names vary
-        conflict[sel] &= ~(cmp[6] & same_v[sel])
+        conflict[sel] &= ~(cmp.villages_only & same_v[sel])
         # the places free text seems to name are often words of its reason (ห้วยแห้งหมด, ถนนเป็นหลุมลึก…): in one
         # numbered village a place shared counts, a place that differs does not
         conflict[sel] &= formal[sel] | ~same_v[sel]
         # two registration codes: two roads of the register (อจ.ถ.6-0010 / อจ.ถ.6-0011), whatever the route names
-        veto[sel[cmp[7]]] = "road_code"
+        veto[sel[cmp.codes]] = "road_code"
         spec[sel] = _specs_compare(r.cols.specs[r.title_id[ii[sel]]], r.cols.specs[r.title_id[jj[sel]]])
         spec_same[sel] = _specs_same(r.cols.specs[r.title_id[ii[sel]]], r.cols.specs[r.title_id[jj[sel]]])
     # the same work and named place: one title names the structure in other words (ฝายกั้นน้ำห้วยไผ่ / ฝาย คสล.
     # ห้วยไผ่), so their structure names do not part them; a size in conflict or another named place does
     # (built works only: an event and a facility of one tourist spot are two things)
-    activity = np.isin(np.arange(len(codes) + 1), [codes.index(c) for c in ("training", "tourism")])
+    activity = np.isin(np.arange(len(_CODES) + 1), [_CODES.index(c) for c in ("training", "tourism")])
     # (and two offices: one agency's own lines through one channel are separate on purpose)
     same_work_place = (shared_named & ~conflict & (spec >= 0) & same_fam & same_tambon & ~activity[wa]
                        & ~activity[wb] & ~same_owner & (veto == ""))
@@ -950,7 +960,7 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
     # and two located points farther apart than distance_m: only a shared named place (one long road) joins them;
     # a river is long: bank protection in two tambons is two stretches unless a village or landmark is shared
     far = both_pt & (dist > p.distance_m)
-    along_water = (wa == codes.index("embankment")) | (wb == codes.index("embankment"))
+    along_water = (wa == _CODES.index("embankment")) | (wb == _CODES.index("embankment"))
     place_ok = (same_tambon & ~far) | (both_pt & ~far) | ((shared != None) & (~along_water | shared_dry))  # noqa: E711
     # a road's segment given by its chainage (ช่วง กม.4+500 - กม.5+000) far from the point of a title of that road
     # without one: another stretch of the road, whatever the shared route name
