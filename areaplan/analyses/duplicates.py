@@ -116,6 +116,7 @@ VETOES: dict[str, tuple[str, str]] = {
     "phase": ("คนละระยะ", "different phases"),
     "segment": ("คนละช่วงกิโลเมตร", "different road segments"),
     "road_code": ("รหัสสายทางต่างกัน", "different road registration codes"),
+    "route": ("คนละสายทาง", "different routes"),
     "title_year": ("คนละปีตามชื่อโครงการ", "different years in the titles"),
     "multi_year": ("งบผูกพันรายการเดียวกันคนละปี", "one multi-year obligation in different years"),
     "action": ("งานซ่อม/ปรับปรุงกับงานสร้างใหม่", "repair or upgrade against new construction"),
@@ -581,6 +582,7 @@ class _PlaceComparison(NamedTuple):
     named: np.ndarray  # they share a road or water name: what names a road, weir or canal work itself
     villages_only: np.ndarray  # the villages are the only kind that differs
     codes: np.ndarray  # both give a road's registration code and the codes differ
+    routes: np.ndarray  # both name a route (สายบ้านก-บ้านข) and no route of one is a route of the other
 
 
 def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray, with_structure: bool = True) -> _PlaceComparison:
@@ -600,8 +602,10 @@ def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray, with_structure: bo
     named = np.zeros(m, dtype=bool)
     villages_only = np.zeros(m, dtype=bool)
     codes = np.zeros(m, dtype=bool)
+    routes = np.zeros(m, dtype=bool)
     if not m:
-        return _PlaceComparison(shared, conflict, road, dry, np.zeros(m, dtype=bool), named, villages_only, codes)
+        return _PlaceComparison(shared, conflict, road, dry, np.zeros(m, dtype=bool), named, villages_only, codes,
+                                np.zeros(m, dtype=bool))
     code, inv = np.unique(na.astype(np.int64) * (len(r.cols.names) + 1) + nb, return_inverse=True)
     ua, ub = code // (len(r.cols.names) + 1), code % (len(r.cols.names) + 1)
     structure = _structures_differ(r, ua, ub) if with_structure else np.zeros(len(code), dtype=bool)
@@ -625,6 +629,12 @@ def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray, with_structure: bo
             u_villages_only = u_conflict & ~u_other
             u_codes = np.zeros(len(code), dtype=bool)
             u_codes[differ.get_level_values(0)[differ.get_level_values(1) == _PLACE_ORDER["code"]]] = True
+            # (routes with two ends each: สายบ้านก-บ้านข against สายบ้านข-บ้านค, two stretches of a line)
+            u_routes = np.zeros(len(code), dtype=bool)
+            on_road = both[both["kind"] == _PLACE_ORDER["road"]]
+            ended = on_road["x"].str.contains("-", regex=False) & on_road["y"].str.contains("-", regex=False)
+            per_route = ended.groupby(on_road["u"]).any() & ~on_road["hit"].groupby(on_road["u"]).any()
+            u_routes[per_route.index[per_route.to_numpy()]] = True
             hits = both[both["hit"]]
             # the first hit of each kind is the smallest name of the first title; the first kind in order wins
             first = hits.sort_values(["u", "kind", "x"], kind="stable").drop_duplicates("u", keep="first")
@@ -637,8 +647,8 @@ def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray, with_structure: bo
             u_named = np.zeros(len(code), dtype=bool)
             u_named[hits.loc[hits["kind"] <= _PLACE_ORDER["water"], "u"].to_numpy()] = True
             shared, conflict, road, dry, named = u_shared[inv], u_conflict[inv], u_road[inv], u_dry[inv], u_named[inv]
-            villages_only, codes = u_villages_only[inv], u_codes[inv]
-    return _PlaceComparison(shared, conflict, road, dry, structure[inv], named, villages_only, codes)
+            villages_only, codes, routes = u_villages_only[inv], u_codes[inv], u_routes[inv]
+    return _PlaceComparison(shared, conflict, road, dry, structure[inv], named, villages_only, codes, routes)
 
 
 def _has_village_name(r: _Rows, names: np.ndarray, where: np.ndarray) -> np.ndarray:
@@ -915,6 +925,7 @@ def run(inputs: DuplicateInputs, *, progress: ProgressCallback | None = None,
         conflict[sel] &= formal[sel] | ~same_v[sel]
         # two registration codes: two roads of the register (อจ.ถ.6-0010 / อจ.ถ.6-0011), whatever the route names
         veto[sel[cmp.codes]] = "road_code"
+        veto[sel[cmp.routes & formal[sel]]] = "route"
         spec[sel] = _specs_compare(r.cols.specs[r.title_id[ii[sel]]], r.cols.specs[r.title_id[jj[sel]]])
         spec_same[sel] = _specs_same(r.cols.specs[r.title_id[ii[sel]]], r.cols.specs[r.title_id[jj[sel]]])
     # the same work and named place: one title names the structure in other words (ฝายกั้นน้ำห้วยไผ่ / ฝาย คสล.

@@ -93,7 +93,7 @@ WORK_TYPES: tuple[WorkType, ...] = (
         "ปูบล็อก", "บล็อกตัวหนอน", "อิฐตัวหนอน", "บล็อกประสาน", "ทางลำเลียง")),
     WorkType("drainage", "ระบายน้ำ", "drainage", (
         "ท่อระบายน้ำ", "รางระบายน้ำ", "ระบบระบายน้ำ", "คูระบายน้ำ", "คลองระบายน้ำ", "ระบายน้ำ",
-        "บ่อพัก", "รางวี", "ท่อลอด")),
+        "บ่อพัก", "รางวี", "ท่อลอด", "ร่องระบายน้ำ")),
     WorkType("dredging", "ขุดลอก", "dredging", ("ขุดลอก", "ลอกคลอง", "ลอกตะกอน", "กำจัดวัชพืช")),
     WorkType("weir", "ฝาย", "weir", ("ฝายชะลอน้ำ", "ฝายมีชีวิต", "ฝายยาง", "ฝาย")),
     WorkType("water_gate", "ประตูระบายน้ำ", "water gate", (
@@ -118,17 +118,23 @@ WORK_TYPES: tuple[WorkType, ...] = (
     WorkType("lighting", "ไฟฟ้าส่องสว่าง", "street lighting", (
         "ไฟฟ้าส่องสว่าง", "ไฟฟ้าแสงสว่าง", "ไฟส่องสว่าง", "โคมไฟ", "เสาไฟ", "ไฟกิ่ง", "ไฟถนน",
         "ไฟฟ้าสาธารณะ", "ไฟจราจร")),
-    WorkType("power", "ไฟฟ้า", "power supply", ("ขยายเขตไฟฟ้า", "หม้อแปลงไฟฟ้า", "เขตไฟฟ้า", "ไฟฟ้าแรงต่ำ")),
+    WorkType("power", "ไฟฟ้า", "power supply", ("ขยายเขตไฟฟ้า", "หม้อแปลงไฟฟ้า", "เขตไฟฟ้า", "ไฟฟ้าแรงต่ำ",
+                                               # in speech: ขยายไฟฟ้าเข้าไร่, ดึงสายไฟเข้าสวน, ไฟฟ้าเพื่อการเกษตร
+                                               "ขยายไฟฟ้า", "ไฟฟ้าเข้า", "ดึงสายไฟ", "ไฟฟ้าเพื่อการเกษตร")),
     WorkType("health", "สถานบริการสาธารณสุข", "health centre", (
         "โรงพยาบาลส่งเสริมสุขภาพตำบล", "สถานีอนามัย", "ศูนย์สุขภาพชุมชน", "สถานีสุขภาพ", "โรงพยาบาล",
         "ที่อนามัย", "อนามัยบ้าน", "อนามัยตำบล")),  # the health station in speech (ห้องทำฟันที่อนามัยบ้าน…)
     WorkType("building", "อาคาร", "building", (
         "อาคาร", "ศาลา", "หอประชุม", "ที่ทำการ", "บ้านพัก", "โรงอาหาร", "ห้องน้ำ", "ศูนย์พัฒนาเด็กเล็ก",
         "ห้องเรียน", "โรงจอดรถ", "ลานจอดรถ", "ที่จอดรถ", "รั้ว", "หอพัก", "โรง", "ห้องส้วม", "ส้วม",
-        "เมรุ", "เตาเผาศพ")),
+        "เมรุ", "เตาเผาศพ",
+        # a bus stop with a roof is a shelter, not a vehicle (ป้ายหยุดรถโดยสาร, ศาลาที่พักผู้โดยสาร); a day-care centre
+        "ป้ายหยุดรถ", "ที่พักผู้โดยสาร", "ศาลารอรถ", "ที่รอรถ", "ศูนย์ดูแลผู้สูงอายุ", "ศูนย์ผู้สูงอายุ")),
     WorkType("training", "ฝึกอบรม", "training", (
         "ฝึกอบรม", "อบรม", "สัมมนา", "ศึกษาดูงาน", "พัฒนาศักยภาพ", "ส่งเสริมอาชีพ", "ฝึกอาชีพ")),
-    WorkType("tourism", "ท่องเที่ยว", "tourism", ("แหล่งท่องเที่ยว", "ท่องเที่ยว", "จุดชมวิว", "ลานวัฒนธรรม")),
+    WorkType("tourism", "ท่องเที่ยว", "tourism", ("แหล่งท่องเที่ยว", "ท่องเที่ยว", "จุดชมวิว", "ลานวัฒนธรรม",
+                                                  # a nature trail (even when it is a boardwalk: สะพานทางเดิน)
+                                                  "ทางเดินศึกษา", "เส้นทางเดินศึกษา", "เส้นทางศึกษา")),
     WorkType("waste", "ขยะ", "solid waste", ("ขยะ", "มูลฝอย", "ธนาคารขยะ", "ปุ๋ยหมัก", "หมักปุ๋ย", "ทำปุ๋ย", "ปุ๋ยอินทรีย์")),
     WorkType("wastewater", "บำบัดน้ำเสีย", "wastewater", ("บำบัดน้ำเสีย", "น้ำเสีย")),
     WorkType("cctv", "กล้องวงจรปิด", "CCTV", ("กล้องวงจรปิด", "cctv", "กล้องโทรทัศน์วงจรปิด")),
@@ -137,7 +143,9 @@ WORK_TYPES: tuple[WorkType, ...] = (
         "รถดับเพลิง", "รถนั่ง", "รถตัก")),
     WorkType("sports", "ลานกีฬา", "sports ground", (
         "สนามกีฬา", "ลานกีฬา", "สนามฟุตบอล", "เครื่องออกกำลังกาย", "ลานออกกำลังกาย", "สนามเด็กเล่น",
-        "สนามฟุตซอล", "สนามบาสเกตบอล", "สนามวอลเลย์บอล", "สนามตะกร้อ", "สนามเปตอง", "ลานเปตอง", "สนามแบดมินตัน")),
+        "สนามฟุตซอล", "สนามบาสเกตบอล", "สนามวอลเลย์บอล", "สนามตะกร้อ", "สนามเปตอง", "ลานเปตอง", "สนามแบดมินตัน",
+        # outdoor fitness in other words (เครื่องเล่นออกกำลังกาย, ที่ออกกำลังกาย, อุปกรณ์ฟิตเนส)
+        "เครื่องเล่นออกกำลังกาย", "ออกกำลังกาย", "ฟิตเนส")),
     WorkType("market", "ตลาด", "market", ("ตลาด",)),
     # purchases of equipment and information systems: bought for an office, not built at a place
     WorkType("equipment", "ครุภัณฑ์", "equipment", (
@@ -153,14 +161,14 @@ WORK_TYPES: tuple[WorkType, ...] = (
     # guard rails, studs, mirrors and signs along a road: another work than the road itself
     WorkType("road_safety", "อุปกรณ์อำนวยความปลอดภัยทางถนน", "road safety equipment", (
         "ราวกันอันตราย", "ราวกั้นอันตราย", "ราวกันรถตก", "ราวเหล็กกันรถ", "อุปกรณ์อำนวยความปลอดภัย", "หมุดสะท้อนแสง",
-        "กระจกโค้ง", "ป้ายเตือน", "ลูกระนาด")),
+        "กระจกโค้ง", "ป้ายเตือน", "ลูกระนาด", "ไฟเตือน", "ไฟกระพริบ", "ไฟกะพริบ")),
     # a village's loudspeakers or wireless broadcast towers (หอกระจายข่าว, เสียงตามสาย, ระบบกระจายเสียงไร้สาย)
     WorkType("broadcast", "หอกระจายข่าว", "village broadcasting", (
         "หอกระจายข่าว", "ระบบกระจายเสียง", "กระจายเสียง", "เสียงตามสาย", "วิทยุชุมชน")),
     # growing houses (โรงเรือนปลูกผัก, โรงเรือนกางมุ้ง, โรงเรือนกันแมลง, smart farm)
     WorkType("greenhouse", "โรงเรือนปลูกพืช", "greenhouse", (
         "โรงเรือนปลูก", "โรงเรือนผัก", "โรงเรือนกันแมลง", "โรงเรือนกางมุ้ง", "โรงเรือนเพาะ", "โรงเรือนอัจฉริยะ",
-        "สมาร์ทฟาร์ม", "smart farm")),
+        "สมาร์ทฟาร์ม", "smart farm", "โรงมุ้ง", "โรงเรือนมุ้ง", "มุ้งกันแมลง")),
 )
 WORK_TYPE_BY_CODE: dict[str, WorkType] = {w.code: w for w in WORK_TYPES}
 
@@ -319,13 +327,15 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     # the container word before a facility that is itself a building: ระบบกล้องวงจรปิด, อาคารศูนย์พัฒนาเด็กเล็ก
     (r"(?:ระบบ|อาคาร)\s*(?=กล้องวงจรปิด|ศูนย์พัฒนาเด็กเล็ก)", ""),
     (r"(?:ภายใน|ประจำ)?หมู่บ้าน(?=\s*บ้าน)|ภายในหมู่บ้าน|ประจำหมู่บ้าน", " "),
+    # ซ่อม typed with ช (the two letters look alike): ช่อมแซม, ช่อมสร้าง
+    (r"ช่อม(?=แซม|สร้าง|บำรุง)", "ซ่อม"),
 )
 _SYNONYM_NEEDS = (("กล้อง", "cctv", "CCTV"), ("โซล", "แสงอาทิตย์", "แสงแดด"), ("ปั๊ม",), ("แสงอาทิตย์",), ("แสงอาทิตย์",),
                   ("ไฟ",),
                   ("ถนนคอนกรีต",), ("ยางมะตอย", "ราดยาง"), ("ตาก",), ("ทะเบียน",), ("เส้น",),
                   ("แอสฟัล", "sphalt", "SPHALT", "ลาดยาง"), ("ทล", "ทางหลวง"), ("ประปา",), ("ฝาย",),
                   ("เหลี่ยม", "ulvert", "ULVERT"), ("ตลิ่ง",), ("ประตู",), ("ทำฟัน", "ทันตกรรม"), ("ตึก",), ("เอนก",), ("ประสงค์", "ประชาคม", "ศาลา"), ("ลอก", "ขุด"), ("ราง ", "รางค", "รางร", "รางต", "รางย"), ("กล้องวงจรปิด", "ศูนย์พัฒนาเด็กเล็ก"),
-                  ("หมู่บ้าน",))
+                  ("หมู่บ้าน",), ("ช่อม",))
 _SYNONYM_RE = tuple((re.compile(p, re.IGNORECASE), r, need) for (p, r), need in zip(SYNONYMS, _SYNONYM_NEEDS))
 #: a cheap necessary condition of a synonym pass whose literal is common (ลาดยาง alone is not rewritten: an
 #: asphalt word or ลาดยาง (AC) is needed), checked before the costly pass
@@ -386,11 +396,14 @@ _ADMIN_PLAIN_RE = re.compile(
     + "".join(f"(?<!{lead}{w})" for w in ("ตำบล", "อำเภอ", "จังหวัด") for lead in ("สุขภาพ", "ส่วน"))
     + r"\s*[ก-๙]+(?:\s*,)?")
 _VILLAGE_LIST_RE = re.compile(r"หมู่ที่\s*(\d{1,2})((?:\s*(?:,|และ)\s*\d{1,2}(?!\d))+)")
-_PHASE_RE = re.compile(r"(?=[(\sรชตเpโแจส])\(?\s*(?P<w>ระยะที่|ช่วงที่|ตอนที่|ส่วนที่|เฟสที่|เฟส|phase|ระยะ|โซน(?:ที่)?|แห่งที่|จุดที่|ตัวที่)\s*(\d{1,2})(?!\d)"
+#: (ปีที่ 3: the third year of a programme, not a school grade: มัธยมศึกษาปีที่ 3)
+_PHASE_RE = re.compile(r"(?=[(\sรชตเpโแจสป])\(?\s*(?P<w>ระยะที่|ช่วงที่|ตอนที่|ส่วนที่|เฟสที่|เฟส|phase|ระยะ|โซน(?:ที่)?|แห่งที่|จุดที่|ตัวที่"
+                       r"|(?<!ศึกษา)ปีที่)\s*(\d{1,2})(?!\d)"
                        # (not a distance: บ่อพักทุกระยะ 20 เมตร)
                        r"(?!\s*(?:[.,]\d|เมตร|กิโลเมตร|เซนติเมตร))\s*\)?",
                        re.IGNORECASE)
-_PHASE_WORDS = ("ระยะ", "ช่วงที่", "ตอนที่", "ส่วนที่", "เฟส", "phase", "Phase", "PHASE", "โซน", "แห่งที่", "จุดที่", "ตัวที่")
+_PHASE_WORDS = ("ระยะ", "ช่วงที่", "ตอนที่", "ส่วนที่", "เฟส", "phase", "Phase", "PHASE", "โซน", "แห่งที่", "จุดที่", "ตัวที่",
+                "ปีที่")
 #: numbered parts of one place (the zone, site or unit of a set), not phases in time
 _PART_WORDS = {"โซน": "โซน", "โซนที่": "โซน", "แห่งที่": "แห่งที่", "จุดที่": "จุดที่", "ตัวที่": "ตัวที่"}
 _CHAIN_RE = re.compile(r"(?=[ก\d])(?:กิโลเมตร(?:ที่)?\s*)?(\d{1,3})\+(\d{3})")
@@ -405,11 +418,18 @@ _SEGMENT_HOUSES_RE = re.compile(r"(?:ช่วง\s*)?(?:จาก\s*)?บ้า
 #: an item's number in a list of projects (ชุดโครงการ… ลำดับที่ 7, "8. โครงการ…"): not part of the name or a part
 _LIST_ITEM_RE = re.compile(r"ลำดับที่\s*\d{1,3}(?!\d)|^\(?\d{1,3}[.)]\s*(?=[ก-๙])")
 #: (also ปีงบ 2567, งบปี 2568, ข้อบัญญัติ 2568, ปี 2568 and a bare year in a bracket, (2569): the year of the line)
+#: (and a budget year in two digits, ปีงบฯ 68 / ปีงบประมาณ 69: 2568, 2569)
 _YEAR_RE = re.compile(r"(?:(?:ประจำปี(?:งบประมาณ)?|ปีงบประมาณ|ปีงบ|งบปี|ข้อบัญญัติ(?:งบประมาณ)?(?:\s*ปี)?|(?<![ก-๙])ปี)\s*"
-                      r"(?:พ\.ศ\.\s*)?|(?<=\()(?=25\d\d\s*\)))(25\d\d)(?!\d)(?!\s*[-–]\s*25\d\d)")
+                      r"(?:พ\.ศ\.\s*)?|(?<=\()(?=25\d\d\s*\)))(25\d\d)(?!\d)(?!\s*[-–]\s*25\d\d)"
+                      r"|(?:ประจำปีงบประมาณ|ปีงบประมาณ|ปีงบ)\s*([5-9]\d)(?![\d.,/-])")
 _MULTI_YEAR_RE = re.compile(r"\(?[^()]*?(?:ผูกพัน|ข้ามปี)[^()]*\)?")
 _COMPONENT_RE = re.compile(r"(?:โครงการ\s*)?(?:ค่าควบคุมงาน|ค่าออกแบบ|ค่าจ้างที่ปรึกษา|ค่าจ้างควบคุมงาน|ค่าสำรวจออกแบบ)")
 _MULTI_YEAR_WORD = re.compile(r"ผูกพัน|ข้ามปี|งบประมาณต่อเนื่อง")
+#: the programme a line is filed under, to the end (… ภายใต้โครงการส่งเสริมการท่องเที่ยวเชิงวิถีวัฒนธรรม): neither
+#: its name nor its work
+_FILED_UNDER_RE = re.compile(r"(?<=\S)\s+ภายใต้โครงการ.*$")
+#: one chainage that a stretch starts from (ต่อจาก กม.0+430, กม.1+200 เป็นต้นไป): the rest after a stretch built before
+_ONWARD_RE = re.compile(r"ต่อจาก\s*(?:กิโลเมตร(?:ที่)?\s*)?\d{1,3}\+\d{3}|\d{1,3}\+\d{3}\s*(?:เป็นต้นไป|ไปจนสุด)")
 #: a continuation of a work begun in an earlier year (not the multi-year wording งบประมาณต่อเนื่อง)
 _CONTINUED_RE = re.compile(r"\(?\s*(?:โครงการ|งาน)?(?<!งบประมาณ)ต่อเนื่อง\s*\)?|\(?\s*(?:ส่วน|ช่วง)?ต่อขยาย\s*\)?"
                            r"|\(?\s*ส่วนขยาย\s*\)?"
@@ -418,7 +438,9 @@ _CONTINUED_RE = re.compile(r"\(?\s*(?:โครงการ|งาน)?(?<!ง�
                            r"|\(?\s*ต่อ(?:จาก|เชื่อม)(?:ของ|ถนน|เส้น|ช่วง|ระยะ|โครงการ|แนว|จุดสิ้นสุด)?(?:เดิม|แรก)"
                            r"(?:\s*(?:ปี|ปีงบประมาณ)\s*(?:พ\.ศ\.\s*)?25\d\d)?\s*\)?"
                            # (ส่วนที่เหลือของแนว): what is left of a line begun before
-                           r"|\(?\s*ส่วนที่เหลือ(?:ของ[^\s()]*)?\s*\)?")
+                           r"|\(?\s*ส่วนที่เหลือ(?:ของ[^\s()]*)?\s*\)?"
+                           # a word of its own after the name (ถนนสายหน้าวัด… เพิ่มเติม): more of a work done before
+                           r"|(?<!\S)\(?เพิ่มเติม\)?(?!\S)")
 
 _REPAIR = ("ซ่อมแซม", "ซ่อมสร้าง", "ซ่อมบำรุง", "ปรับปรุง", "บำรุงรักษา", "บูรณะ", "เสริมผิว", "ฟื้นฟู", "ซ่อม",
            # surfacing a track that exists (ลงหินคลุก/ลงลูกรัง ถนนเส้น…): an upgrade, like ปรับปรุงถนนลูกรังเป็นหินคลุก
@@ -466,7 +488,7 @@ _PLACE_KINDS: tuple[tuple[str, str, str], ...] = (
     ("landmark", "วัด", r"ถุ|ระดับ|ค่า|ขนาด|ปริมาณ"),
     ("landmark", "โรงเรียน", r"ต่างๆ|โรงเรียน"),
 )
-_STOP = r"โครงการ|เข้าหมู่บ้าน|เข้าสู่|ถึง|พร้อม|เชื่อม|และ|บริเวณ|ช่วง|จาก|ไปยัง|ไป|หมู่ที่|เพื่อ|ซึ่ง|โดย|ระยะ|หน้า|ข้าง|ด้าน|ขนาด"
+_STOP = r"โครงการ|เสนอ|เข้าหมู่บ้าน|เข้าสู่|ถึง|พร้อม|เชื่อม|และ|บริเวณ|ช่วง|จาก|ไปยัง|ไป|หมู่ที่|เพื่อ|ซึ่ง|โดย|ระยะ|หน้า|ข้าง|ด้าน|ขนาด"
 #: words a place keyword may end, which make it no place: คลองสาย…, หมู่บ้าน…, ตรวจวัด…/เครื่องวัด… (measuring)
 _PLACE_LOOKBEHIND = {"สาย": "(?<!คลองสาย)(?<!ไร้สาย)(?<!ตามสาย)", "ซอย": "(?<!คลองซอย)", "บ้าน": "(?<!หมู่บ้าน)(?:(?<!ชาวบ้าน)|(?!\\s?(?:จึง|เอา|ต้อง|อยาก|เดือดร้อน|ขอ|ได้|ไม่|มี|ทั้ง|และ|ที่|ใน|ส่วน|เรา|แถว)))",
                      "พรุ": "(?<!บ้านพรุ)(?<!คลองพรุ)",
@@ -553,7 +575,8 @@ def _request_first(name: str) -> str:
     if m is None:
         return name
     work = name[m.end():]
-    if not _KW_RE.match(_PREFIX_RE.sub("", work)):
+    # (a work keyword in the first word asked for: ขอทำร่องระบายน้ำ…, ขอโรงมุ้งปลูกผัก…)
+    if not _KW_RE.search(_PREFIX_RE.sub("", work).split(" ", 1)[0]):
         return name
     # the words said before that start with a place (ซอยข้างโรงเรียน, ชาวบ้านดอนหมากเห็บ → บ้านดอนหมากเห็บ)
     said = [w for w in (w.removeprefix("ชาว") for w in _ASKER_RE.sub("", name[: m.start()]).split())
@@ -743,7 +766,7 @@ _ROUTE_JOIN_RE = re.compile(r"((?:สาย|เส้น)\S+)\s+-\s+(?=\S)")
 _SPEC_PRE = re.compile(rf"(?:{trie_regex(_SPEC_NAME)})\s*(?:ไม่น้อยกว่า|ไม่เกิน|ประมาณ|รวม|ละ|เฉลี่ย)?\s*\d")
 _COUNT_PRE = re.compile(r"\d\s*(?:แห่ง|สายทาง|จุด|คัน|เครื่อง|ชุด|หลัง|ต้น|ระบบ|โครงการ|รายการ|บ่อ|ดวง|ท่อน|สถานี|"
                         r"ครอบครัว|สนาม|อาคาร|ยูนิต|ห้อง|งาน)")
-_PHASE_PRE = re.compile(r"(?:ระยะ|ช่วงที่|ตอนที่|ส่วนที่|เฟส|โซน|แห่งที่|จุดที่|ตัวที่)(?:ที่)?\s*\d|phase\s*\d", re.IGNORECASE)
+_PHASE_PRE = re.compile(r"(?:ระยะ|ช่วงที่|ตอนที่|ส่วนที่|เฟส|โซน|แห่งที่|จุดที่|ตัวที่|ปีที่)(?:ที่)?\s*\d|phase\s*\d", re.IGNORECASE)
 
 
 _PLACE_KW_RE = re.compile(trie_regex({kw for _, kw, _ in _PLACE_KINDS}))
@@ -821,10 +844,12 @@ def _cut_stage(text: str) -> tuple:
     multi_year = "ผูกพัน" in t or "ข้ามปี" in t or "งบประมาณต่อเนื่อง" in t  # _MULTI_YEAR_WORD
     if multi_year:
         t = _MULTI_YEAR_RE.sub(" ", t)
+    if "ภายใต้โครงการ" in t:
+        t = _FILED_UNDER_RE.sub(" ", t)
     year = None
-    m = _YEAR_RE.search(t) if "25" in t else None
+    m = _YEAR_RE.search(t) if "25" in t or "ปีงบ" in t else None
     if m:
-        year = int(m.group(1))
+        year = int(m.group(1)) if m.group(1) else 2500 + int(m.group(2))
         t = t[: m.start()] + " " + t[m.end():]
     specs: dict[str, float] = {}
     first = _SPEC_PRE.search(t)  # every spec match holds this (a keyword, then a number)
@@ -844,9 +869,11 @@ def _cut_stage(text: str) -> tuple:
         specs.setdefault("count", float(_COUNT_NUM_RE.match(ms[0].group(0)).group(1)))
         t = _cut(t, ms)
     segment = None
+    onward = False
     if "+" in t:
         chains = [int(a) * 1000 + int(b) for a, b in _CHAIN_RE.findall(t)]
         segment = (float(min(chains)), float(max(chains))) if len(chains) >= 2 else None
+        onward = len(chains) == 1 and _ONWARD_RE.search(t) is not None
         t = _SEGMENT_RE.sub(" ", t)
     ends: frozenset[str] = _NO_ENDS
     m = _SEGMENT_NAMED_RE.search(t) if "ช่วง" in t or "ตอน" in t else None
@@ -861,7 +888,8 @@ def _cut_stage(text: str) -> tuple:
     parts: frozenset[str] = _NO_PARTS
     # any of _PHASE_WORDS (literal tests: faster than one scan for the class of their first letters)
     has_phase_word = ("ระยะ" in t or "ช่วงที่" in t or "ตอนที่" in t or "ส่วนที่" in t or "เฟส" in t or "โซน" in t
-                      or "แห่งที่" in t or "จุดที่" in t or "ตัวที่" in t or "phase" in t or "Phase" in t or "PHASE" in t)
+                      or "แห่งที่" in t or "จุดที่" in t or "ตัวที่" in t or "phase" in t or "Phase" in t or "PHASE" in t
+                      or "ปีที่" in t)
     ms = list(_PHASE_RE.finditer(t)) if has_phase_word and _PHASE_PRE.search(t) else None
     if ms:
         numbered = frozenset(f"{_PART_WORDS[m.group('w')]} {int(m.group(2))}"
@@ -869,7 +897,10 @@ def _cut_stage(text: str) -> tuple:
         phase = next((int(m.group(2)) for m in ms if m.group("w") not in _PART_WORDS), None)
         parts = numbered or parts
         t = _cut(t, ms)
-    if (phase is None and ("ต่อเนื่อง" in t or "ขยาย" in t or "ต่อจาก" in t or "ต่อเชื่อม" in t or "ส่วนที่เหลือ" in t)
+    if onward:
+        phase = phase or 2  # (ต่อจาก กม.0+430 เป็นต้นไป): the stretch after one built before
+    if (phase is None and ("ต่อเนื่อง" in t or "ขยาย" in t or "ต่อจาก" in t or "ต่อเชื่อม" in t or "ส่วนที่เหลือ" in t
+                           or "เพิ่มเติม" in t)
             and _CONTINUED_RE.search(t)):
         phase = 2  # (ต่อเนื่อง), (ส่วนต่อขยาย): the continuation or extension of a work begun before
         t = _CONTINUED_RE.sub(" ", t)
@@ -977,7 +1008,7 @@ def _name_stage(t: str) -> tuple:
 #: name (เหนือเขื่อนวังร่มเกล้า 1, คลองซอย 1): one member of a series of works from one template
 _POS_PART_RE = re.compile(
     r"ตอน(?P<reach>บน|ล่าง|กลาง(?!คืน|วัน)|ต้น|ปลาย)"
-    r"|(?<![ก-๙])(?P<along>ต้น|กลาง|ปลาย)(?=\s*(?:คลอง|ลำ|ห้วย|แม่น้ำ|หนอง|อ่าง|ทาง|สาย))"
+    r"|(?:(?<![ก-๙])|(?<=ช่วง))(?P<along>ต้น|กลาง|ปลาย)(?=\s*(?:คลอง|ลำ|ห้วย|แม่น้ำ|หนอง|อ่าง|ทาง|สาย))"
     r"|ฝั่ง(?P<bank>ซ้าย|ขวา)|(?<=\d)\s*(?P<side>ซ้าย|ขวา)"
     r"|ทิศ(?P<compass>(?:เหนือ|ใต้|ตะวันออก|ตะวันตก)(?:เฉียง(?:เหนือ|ใต้))?)"
     # (a number after a unit is a size: ดินขุด 147830 ม3; a year, a page of a plan or a cluster's number is no member

@@ -350,6 +350,18 @@ def test_two_registration_codes_or_two_stretches_are_two_roads():
     assert flagged(rows)[1] == set()
 
 
+def test_two_routes_that_share_one_end_are_two_stretches():
+    # round 15: a drain along บ้านนา-บ้านโคก and one along บ้านควน-บ้านนา are two stretches of one line, even when
+    # the rest of the titles agree; the route written backwards is the same route
+    drain = "ก่อสร้างรางระบายน้ำ คสล. รูปตัวยู พร้อมฝาปิด สาย{} หมู่ที่ 4 ตำบลคอหงส์ อำเภอหาดใหญ่ จังหวัดสงขลา"
+    rows = [{"project_id": "A", "title": drain.format("บ้านนา - บ้านโคก"), "budget": 1_440_000},
+            {"project_id": "B", "title": drain.format("บ้านควน - บ้านนา"), "channel": "local", "budget": 1_450_000}]
+    res, pairs = flagged(rows)
+    assert pairs == set()
+    rows[1]["title"] = drain.format("บ้านโคก - บ้านนา")
+    assert flagged(rows)[1] == {frozenset("AB")}
+
+
 def test_free_text_adds_evidence_but_does_not_part_a_pair():
     formal = "ก่อสร้างฝายชะลอน้ำ คสล. คลองบางหลวง หมู่ที่ 4 ตำบลคอหงส์ อำเภอหาดใหญ่ จังหวัดสงขลา สันฝายยาว 20 เมตร"
     # a villager's request: the stream its reason mentions is a word of the reason, not another stream

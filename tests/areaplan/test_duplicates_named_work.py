@@ -102,7 +102,9 @@ def test_a_bare_noun_against_an_upgrade_of_one_road_through_two_channels():
 def test_a_work_the_vocabulary_does_not_know_in_one_numbered_village():
     formal = ("งานก่อสร้างอาคารศูนย์ดูแลผู้สูงอายุกลางวัน ข้างวัดดงใหม่ หมู่ที่ 11 บ้านหนองเงิน ตำบลทาทุ่งหลวง "
               "ขนาด 225 ตารางเมตร 1 หลัง")
-    request = ("กองทุนหมู่บ้านบ้านหนองเงิน หมู่ 11 ขอรับการสนับสนุนขอศูนย์ผู้สูงอายุประจำตำบล "
+    # (the centre in other words, ศูนย์ผู้สูงอายุ, is known since round 15: here a villager's words the vocabulary
+    # does not hold)
+    request = ("กองทุนหมู่บ้านบ้านหนองเงิน หมู่ 11 ขอรับการสนับสนุนขอที่พบปะคนเฒ่าคนแก่ประจำตำบล "
                "เพราะผู้สูงอายุอยู่บ้านคนเดียวตอนกลางวัน ไม่มีคนดูแล")
     assert features(formal).work_type == "building" and features(request).work_type is None
     res, pairs = flagged(_pair(formal, request, 2_720_000, 2_829_000, channel="other", agency="กองทุนหมู่บ้าน"))
