@@ -362,6 +362,19 @@ def test_two_routes_that_share_one_end_are_two_stretches():
     assert flagged(rows)[1] == {frozenset("AB")}
 
 
+def test_a_public_wifi_point_is_a_work_at_a_place_not_a_purchase():
+    # round 16: copies of one Wi-Fi point through two channels are one work; purchases of equipment are not compared
+    wifi = ("จัดตั้งจุดกระจายสัญญาณอินเทอร์เน็ตไร้สาย (Wi-Fi) สาธารณะ อุปกรณ์ Access Point 4 ชุด "
+            "บริเวณศาลาประชาคมบ้านหนองเงือก หมู่ที่ 12 ตำบลคอหงส์ อำเภอหาดใหญ่ จังหวัดสงขลา")
+    rows = [{"project_id": "A", "title": wifi, "channel": "local", "budget": 179_000},
+            {"project_id": "B", "title": wifi, "channel": "cluster", "budget": 173_000}]
+    assert flagged(rows)[1] == {frozenset("AB")}
+    bought = "จัดซื้อครุภัณฑ์คอมพิวเตอร์ สำนักงาน อบต.คอหงส์ หมู่ที่ 12 ตำบลคอหงส์"
+    rows = [{"project_id": "A", "title": bought, "channel": "local"},
+            {"project_id": "B", "title": bought, "channel": "cluster"}]
+    assert flagged(rows)[1] == set()
+
+
 def test_free_text_adds_evidence_but_does_not_part_a_pair():
     formal = "ก่อสร้างฝายชะลอน้ำ คสล. คลองบางหลวง หมู่ที่ 4 ตำบลคอหงส์ อำเภอหาดใหญ่ จังหวัดสงขลา สันฝายยาว 20 เมตร"
     # a villager's request: the stream its reason mentions is a word of the reason, not another stream
