@@ -605,7 +605,7 @@ def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray, with_structure: bo
     routes = np.zeros(m, dtype=bool)
     if not m:
         return _PlaceComparison(shared, conflict, road, dry, np.zeros(m, dtype=bool), named, villages_only, codes,
-                                np.zeros(m, dtype=bool))
+                                routes)
     code, inv = np.unique(na.astype(np.int64) * (len(r.cols.names) + 1) + nb, return_inverse=True)
     ua, ub = code // (len(r.cols.names) + 1), code % (len(r.cols.names) + 1)
     structure = _structures_differ(r, ua, ub) if with_structure else np.zeros(len(code), dtype=bool)
