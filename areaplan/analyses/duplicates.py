@@ -629,12 +629,12 @@ def _places_compare(r: _Rows, na: np.ndarray, nb: np.ndarray, with_structure: bo
             u_villages_only = u_conflict & ~u_other
             u_codes = np.zeros(len(code), dtype=bool)
             u_codes[differ.get_level_values(0)[differ.get_level_values(1) == _PLACE_ORDER["code"]]] = True
-            # (routes with two ends each: สายบ้านก-บ้านข against สายบ้านข-บ้านค, two stretches of a line)
+            # roads that differ where both name a route with two ends (สายบ้านก-บ้านข against สายบ้านข-บ้านค)
             u_routes = np.zeros(len(code), dtype=bool)
+            u_routes[differ.get_level_values(0)[differ.get_level_values(1) == _PLACE_ORDER["road"]]] = True
             on_road = both[both["kind"] == _PLACE_ORDER["road"]]
             ended = on_road["x"].str.contains("-", regex=False) & on_road["y"].str.contains("-", regex=False)
-            per_route = ended.groupby(on_road["u"]).any() & ~on_road["hit"].groupby(on_road["u"]).any()
-            u_routes[per_route.index[per_route.to_numpy()]] = True
+            u_routes &= np.isin(np.arange(len(code)), on_road.loc[ended, "u"].to_numpy())
             hits = both[both["hit"]]
             # the first hit of each kind is the smallest name of the first title; the first kind in order wins
             first = hits.sort_values(["u", "kind", "x"], kind="stable").drop_duplicates("u", keep="first")

@@ -413,6 +413,8 @@ _PHASE_RE = re.compile(r"(?=[(\sรชตเpโแจสป])\(?\s*(?P<w>ระ
                        re.IGNORECASE)
 _PHASE_WORDS = ("ระยะ", "ช่วงที่", "ตอนที่", "ส่วนที่", "เฟส", "phase", "Phase", "PHASE", "โซน", "แห่งที่", "จุดที่", "ตัวที่",
                 "ปีที่")
+#: any of the words (one scan of the literals: as fast as thirteen ``in`` tests, measured 1.04 against 1.10 µs)
+_PHASE_WORD_RE = re.compile(trie_regex(_PHASE_WORDS))
 #: numbered parts of one place (the zone, site or unit of a set), not phases in time
 _PART_WORDS = {"โซน": "โซน", "โซนที่": "โซน", "แห่งที่": "แห่งที่", "จุดที่": "จุดที่", "ตัวที่": "ตัวที่"}
 _CHAIN_RE = re.compile(r"(?=[ก\d])(?:กิโลเมตร(?:ที่)?\s*)?(\d{1,3})\+(\d{3})")
@@ -901,11 +903,7 @@ def _cut_stage(text: str) -> tuple:
         t = _LIST_ITEM_RE.sub(" ", t)
     phase = None
     parts: frozenset[str] = _NO_PARTS
-    # any of _PHASE_WORDS (literal tests: faster than one scan for the class of their first letters)
-    has_phase_word = ("ระยะ" in t or "ช่วงที่" in t or "ตอนที่" in t or "ส่วนที่" in t or "เฟส" in t or "โซน" in t
-                      or "แห่งที่" in t or "จุดที่" in t or "ตัวที่" in t or "phase" in t or "Phase" in t or "PHASE" in t
-                      or "ปีที่" in t)
-    ms = list(_PHASE_RE.finditer(t)) if has_phase_word and _PHASE_PRE.search(t) else None
+    ms = list(_PHASE_RE.finditer(t)) if _PHASE_WORD_RE.search(t) and _PHASE_PRE.search(t) else None
     if ms:
         numbered = frozenset(f"{_PART_WORDS[m.group('w')]} {int(m.group(2))}"
                              for m in ms if m.group("w") in _PART_WORDS)
