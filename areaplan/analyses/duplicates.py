@@ -679,6 +679,8 @@ def _same_place(x: str, y: str) -> bool:
         return True  # one route with and without บ้าน before its ends (สายบ้านก-บ้านข / สายก-ข)
     if min(len(x), len(y)) < 5:
         return False
+    if abs(len(x) - len(y)) <= 2 and x.translate(_TONE_MARKS) == y.translate(_TONE_MARKS):
+        return True  # a tone mark typed wrong or lost (บ้านไร่ขี้เหล็ก / บ้านไร่ขี้เหล้ก): the letters name one place
     short, long_ = (x, y) if len(x) < len(y) else (y, x)
     if not long_.startswith(short):
         return False
@@ -686,6 +688,9 @@ def _same_place(x: str, y: str) -> bool:
         return False
     return not (short[-1].isdigit() and long_[len(short)].isdigit())
 
+
+#: Thai tone marks, mai taikhu and thanthakhat: what hurried typing and PDF text get wrong in a place's name
+_TONE_MARKS = str.maketrans("", "", "\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c")
 
 #: What a village split from another adds to its name (บ้านหนองบัวพัฒนา, บ้านหนองบัวใต้): another village.
 SPLIT_VILLAGE_SUFFIXES = frozenset(("พัฒนา", "ใหม่", "เหนือ", "ใต้", "กลาง", "ออก", "ตก", "น้อย", "ใหญ่", "ใน", "นอก",

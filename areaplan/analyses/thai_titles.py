@@ -133,7 +133,9 @@ WORK_TYPES: tuple[WorkType, ...] = (
         # a bus stop with a roof is a shelter, not a vehicle (ป้ายหยุดรถโดยสาร, ศาลาที่พักผู้โดยสาร); a day-care centre
         "ป้ายหยุดรถ", "ที่พักผู้โดยสาร", "ศาลารอรถ", "ที่รอรถ", "ศูนย์ดูแลผู้สูงอายุ", "ศูนย์ผู้สูงอายุ",
         # a village's gate arch (ซุ้มประตูทางเข้าหมู่บ้าน); a canteen in speech (ที่กินข้าว, ที่รับประทานอาหาร)
-        "ซุ้มประตู", "ที่กินข้าว", "ที่รับประทานอาหาร")),
+        "ซุ้มประตู", "ที่กินข้าว", "ที่รับประทานอาหาร",
+        # a crematorium in a plan's words (ฌาปนสถานพร้อมเตาเผาไร้ควัน) is the เมรุ a village asks for
+        "ฌาปนสถาน", "เตาเผาไร้ควัน")),
     WorkType("training", "ฝึกอบรม", "training", (
         "ฝึกอบรม", "อบรม", "สัมมนา", "ศึกษาดูงาน", "พัฒนาศักยภาพ", "ส่งเสริมอาชีพ", "ฝึกอาชีพ")),
     WorkType("tourism", "ท่องเที่ยว", "tourism", ("แหล่งท่องเที่ยว", "ท่องเที่ยว", "จุดชมวิว", "ลานวัฒนธรรม",
@@ -150,7 +152,8 @@ WORK_TYPES: tuple[WorkType, ...] = (
         "สนามฟุตซอล", "สนามบาสเกตบอล", "สนามวอลเลย์บอล", "สนามตะกร้อ", "สนามเปตอง", "ลานเปตอง", "สนามแบดมินตัน",
         # outdoor fitness in other words (เครื่องเล่นออกกำลังกาย, ที่ออกกำลังกาย, อุปกรณ์ฟิตเนส)
         "เครื่องเล่นออกกำลังกาย", "ออกกำลังกาย", "ฟิตเนส")),
-    WorkType("market", "ตลาด", "market", ("ตลาด",)),
+    # a market, and its stalls or yard in other words (ลานค้าชุมชน, แผงค้า, ที่ขายของ in speech)
+    WorkType("market", "ตลาด", "market", ("ตลาด", "ลานค้า", "แผงค้า", "ที่ขายของ", "ที่ขายสินค้า")),
     # purchases of equipment and information systems: bought for an office, not built at a place
     WorkType("equipment", "ครุภัณฑ์", "equipment", (
         "ครุภัณฑ์", "เครื่อง", "อุปกรณ์", "คอมพิวเตอร์", "ระบบสารสนเทศ", "อิเล็กทรอนิกส์", "ซอฟต์แวร์", "ซอฟท์แวร์",
@@ -177,6 +180,13 @@ WORK_TYPES: tuple[WorkType, ...] = (
     # for an office (its access points are no equipment line)
     WorkType("wifi", "อินเทอร์เน็ตสาธารณะ", "public Wi-Fi", (
         "จุดกระจายสัญญาณ", "อินเทอร์เน็ต", "อินเตอร์เน็ต", "ไวไฟ", "wi-fi", "wifi", "เน็ตประชารัฐ")),
+    # an early-warning station or tower at a place (สถานีเตือนภัยล่วงหน้า, ระบบเตือนภัยน้ำหลาก, หอเตือนภัย): installed
+    # where the water rises, not a purchase for an office (its rain gauges are no equipment line)
+    WorkType("warning", "ระบบเตือนภัย", "early warning", (
+        "เตือนภัย", "เครื่องเตือนภัย", "แจ้งเตือนภัย", "ระบบแจ้งเตือน")),
+    # a landing for boats or fishers (ท่าเทียบเรือ, โป๊ะเทียบเรือ, ท่าขึ้นปลา in speech)
+    WorkType("pier", "ท่าเทียบเรือ", "pier", (
+        "ท่าเทียบเรือ", "สะพานท่าเทียบเรือ", "โป๊ะเทียบเรือ", "โป๊ะ", "ท่าจอดเรือ", "ท่าขึ้นลงเรือ", "ท่าขึ้นปลา")),
 )
 WORK_TYPE_BY_CODE: dict[str, WorkType] = {w.code: w for w in WORK_TYPES}
 
@@ -338,13 +348,17 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     (r"(?:ภายใน|ประจำ)?หมู่บ้าน(?=\s*บ้าน)|(?:ภายใน|ประจำ)หมู่(?=บ้าน[ก-๙])|ภายในหมู่บ้าน|ประจำหมู่บ้าน", " "),
     # ซ่อม typed with ช (the two letters look alike): ช่อมแซม, ช่อมสร้าง
     (r"ช่อม(?=แซม|สร้าง|บำรุง)", "ซ่อม"),
+    # น้ำ without its tone mark (typed, or lost from a PDF: คลองส่งนำ, ถังเก็บนำฝน, ด้านปลายนำ); not นำ (to lead):
+    # นำเสนอ, นำร่อง, ผู้นำ
+    (r"(?:(?<=ส่ง)|(?<=เก็บ)|(?<=สูบ)|(?<=ระบาย))นำ(?!เสนอ|เข้า|ร่อง|เที่ยว|ทาง|มา|ไป)|(?:(?<=ต้น)|(?<=ปลาย)|(?<=ท้าย))นำ(?![ก-๙])"
+     r"|นำ(?=ฝน|ประปา|บาดาล|ดื่ม)", "น้ำ"),
 )
 _SYNONYM_NEEDS = (("กล้อง", "cctv", "CCTV"), ("โซล", "แสงอาทิตย์", "แสงแดด"), ("ปั๊ม",), ("แสงอาทิตย์",), ("แสงอาทิตย์",),
                   ("ไฟ",),
                   ("ถนนคอนกรีต", "ปูน"), ("ยางมะตอย", "ราดยาง"), ("ตาก",), ("ทะเบียน",), ("เส้น",),
                   ("แอสฟัล", "sphalt", "SPHALT", "ลาดยาง"), ("ทล", "ทางหลวง"), ("ประปา",), ("ฝาย",),
                   ("เหลี่ยม", "ulvert", "ULVERT"), ("ตลิ่ง",), ("ประตู",), ("ทำฟัน", "ทันตกรรม"), ("ตึก",), ("เอนก",), ("ประสงค์", "ประชาคม", "ศาลา"), ("ลอก", "ขุด"), ("ราง ", "รางค", "รางร", "รางต", "รางย"), ("กล้องวงจรปิด", "ศูนย์พัฒนาเด็กเล็ก"),
-                  ("หมู่บ้าน",), ("ช่อม",))
+                  ("หมู่บ้าน",), ("ช่อม",), ("นำ",))
 _SYNONYM_RE = tuple((re.compile(p, re.IGNORECASE), r, need) for (p, r), need in zip(SYNONYMS, _SYNONYM_NEEDS))
 #: a cheap necessary condition of a synonym pass whose literal is common (ลาดยาง alone is not rewritten: an
 #: asphalt word or ลาดยาง (AC) is needed), checked before the costly pass
@@ -358,7 +372,9 @@ _THAI_DIGIT = re.compile("[๐-๙]")
 _CHAR_FIX = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad๐-๙,–—ฯ]")
 #: Work types that describe one work from two sides (dredging a pond = improving a reservoir): never a veto.
 WORK_FAMILIES: dict[str, str] = {"reservoir": "dredging", "irrigation": "dredging", "water_gate": "weir",
-                                 "health": "building", "power": "lighting"}
+                                 "health": "building", "power": "lighting",
+                                 # a warning tower is often the village's loudspeaker tower (หอเตือนภัย/หอกระจายข่าว)
+                                 "warning": "broadcast"}
 
 _NUM = r"\d+(?:\.\d+)?"
 _UNIT = r"กิโลวัตต์|kw|kW|KW|ล้าน\s*ลูกบาศก์เมตร|ลูกบาศก์เมตร|ตารางกิโลเมตร|ตารางเมตร|กิโลเมตร|เซนติเมตร|เมตร|ไร่|นิ้ว"
@@ -386,6 +402,8 @@ _SPEC_LEAD_CHARS = frozenset("หรือมีขนาดผิวจรา�
 _COUNT_RE = re.compile(
     r"(?=[จข\d])(?:จำนวน\s*|ขนาด\s*)?\d+\s*(?:แห่ง|สายทาง|จุด|คัน|เครื่อง|ชุด|หลัง|ต้น|ระบบ|โครงการ|รายการ|บ่อ|ดวง|ท่อน|สถานี|"
     r"ครอบครัว|สนาม|อาคาร|ยูนิต|ห้องเรียน|ห้อง|งาน)(?=\s|$|\))"
+    # (… ระยะทาง 2.700 กิโลเมตร 1 สาย: the count of roads that ends a line; not หมู่ที่ 3 สาย…, a village and a route)
+    r"|(?<!ที่)(?<!ที่\s)(?<![\d.])\d{1,2}\s*สาย(?=\s*(?:$|\)))"
 )
 _UNIT_FACTOR = {"กิโลเมตร": 1000.0, "เซนติเมตร": 0.01, "นิ้ว": 0.0254, "ตารางกิโลเมตร": 1e6}
 
@@ -441,6 +459,9 @@ _MULTI_YEAR_WORD = re.compile(r"ผูกพัน|ข้ามปี|งบป�
 #: the programme a line is filed under, to the end (… ภายใต้โครงการส่งเสริมการท่องเที่ยวเชิงวิถีวัฒนธรรม): neither
 #: its name nor its work
 _FILED_UNDER_RE = re.compile(r"(?<=\S)\s+ภายใต้โครงการ.*$")
+#: the plan and strategic issue a line is filed under, in brackets after the work ([แผนพัฒนากลุ่มจังหวัด…
+#: ประเด็นการพัฒนาที่ 2], cut short or whole): no number in it is a part of the work
+_PLAN_NOTE_RE = re.compile(r"(?<=\S)\s*[\[(]\s*(?:แผนพัฒนา|ประเด็นการพัฒนา|ประเด็นยุทธศาสตร์|ยุทธศาสตร์)[^\[\]()]*(?:[\])]|$)")
 #: one chainage that a stretch starts from (ต่อจาก กม.0+430, กม.1+200 เป็นต้นไป): the rest after a stretch built before
 _ONWARD_RE = re.compile(r"ต่อจาก\s*(?:กิโลเมตร(?:ที่)?\s*)?\d{1,3}\+\d{3}|\d{1,3}\+\d{3}\s*(?:เป็นต้นไป|ไปจนสุด)")
 #: a continuation of a work begun in an earlier year (not the multi-year wording งบประมาณต่อเนื่อง)
@@ -448,7 +469,9 @@ _CONTINUED_RE = re.compile(r"\(?\s*(?:โครงการ|งาน)?(?<!ง�
                            r"|\(?\s*ส่วนขยาย\s*\)?"
                            # ต่อจากเดิม / ต่อจากช่วงแรก / ต่อจากถนนเส้นเดิม / ต่อจากแนวเดิม / ต่อเชื่อมของเดิม: the
                            # stretch that follows the first one
-                           r"|\(?\s*ต่อ(?:จาก|เชื่อม)(?:ของ|ถนน|เส้น|ช่วง|ระยะ|โครงการ|แนว|จุดสิ้นสุด)?(?:เดิม|แรก)"
+                           # (ต่อเชื่อมจากจุดเดิมที่ก่อสร้างปี 2567: from the point where the earlier stretch ended)
+                           r"|\(?\s*ต่อ(?:จาก|เชื่อม(?:จาก)?)(?:ของ|ถนน|เส้น|ช่วง|ระยะ|โครงการ|แนว|จุดสิ้นสุด|จุด)?(?:เดิม|แรก)"
+                           r"(?:ที่(?:ก่อสร้าง|สร้าง|ทำ)(?:ไว้)?(?:แล้ว)?)?"
                            r"(?:\s*(?:ปี|ปีงบประมาณ)\s*(?:พ\.ศ\.\s*)?25\d\d)?\s*\)?"
                            # (ส่วนที่เหลือของแนว): what is left of a line begun before
                            r"|\(?\s*ส่วนที่เหลือ(?:ของ[^\s()]*)?\s*\)?"
@@ -474,7 +497,7 @@ _ACTION_RE = re.compile("(?:" + trie_regex(_REPAIR + _NEW) + ")(?<!นายเ�
 #: Work types that are not built, so a title without a verb says nothing of repair or new work.
 _NO_ACTION = ("training", "tourism", "waste", "vehicle", "market")
 _PREFIXES = ("โครงการ", "รายการ", "กิจกรรมหลัก", "กิจกรรมย่อย", "กิจกรรม", "ค่าก่อสร้าง", "ค่าควบคุมงาน", "ค่า", "งาน",
-             "จ้างเหมา", "จ้าง", "การ", "ดำเนินการ",
+             "จ้างเหมา", "จ้าง", "การ", "ดำเนินการ", "ระดมทุน",  # (ระดมทุนทำ…: a fund raised for the work)
              "และ", "พร้อม", "ก่อสร้างใหม่", "ใหม่") + tuple(w for w in _REPAIR + _NEW if w not in _REPAIR_OBJECT)
 _DOUBLED = ("โครงการ", "ก่อสร้าง", "ปรับปรุง", "ซ่อมแซม", "ติดตั้ง", "จัดซื้อ", "ขุดลอก")
 _PREFIX_RE = re.compile(r"^(?:" + trie_regex(_PREFIXES) + r")\s*")
@@ -531,7 +554,7 @@ _BRACKET_RE = re.compile(r"[(\[][^()\[\]]*[)\]]?")
 #: Rule 12, purpose and complaint clauses, up to the next space: ``เพื่อการเกษตร``, ``เก็บน้ำไว้ทำนาปรัง``,
 #: ``(หนองสิม)ให้ลึก``, ``แทนถนนลูกรัง…``, ``หน้าฝนรถขึ้นไม่ได้``, ``…ผักตบชวาเต็ม เรือสัญจรไม่ได้``
 _PURPOSE_RE = re.compile(
-    r"(?:เพื่อ|เก็บน้ำไว้|(?<=[ก-๙])(?<!ผู้)(?<!อยาก)(?<!ต้องการ)ให้(?=[ก-๙])(?!โรงเรียน|วัด|บ้าน|ชุมชน|หมู่บ้าน|คนบ้าน|ชาวบ้าน))\S*"
+    r"(?:เพื่อ|เก็บน้ำไว้|(?<=[ก-๙])(?<!ผู้)(?<!อยาก)(?<!ต้องการ)(?<!เสนอ)ให้(?=[ก-๙])(?!โรงเรียน|วัด|บ้าน|ชุมชน|หมู่บ้าน|คนบ้าน|ชาวบ้าน))\S*"
     r"|(?<!\S)ภายใต้(?:แผนงาน|ยุทธศาสตร์|แผน)\S*"
     r"|(?<!\S)(?:เพราะ|เนื่องจาก|ตอนนี้|เหตุผล).*?(?=\s(?:บ้าน|ชุมชน|สาย|ซอย|คลอง|ห้วย|หนอง|ลำ|แม่น้ำ|บึง|พรุ|วัด|โรงเรียน)|$)"
     r"|(?<!\S)(?:แทน|ปัจจุบัน|หน้าฝน|หน้าแล้ง|ฤดูฝน|ฤดูแล้ง|ฝนตก|ไว้|ใช้)\S*"
@@ -563,7 +586,7 @@ _WORK_START_RE = re.compile(r"^[(\[]?(?:กิจกรรม|รายการ
 #: the facilities of a tourist spot named first in a title (ลานจอดรถ…, ที่จอดรถ…, ห้องน้ำ…, ห้องส้วม…)
 _TOURIST_FACILITY_RE = re.compile(r"ลานจอดรถ|ที่จอดรถ|ห้องน้ำ|ห้องส้วม|ส้วม")
 #: Rule 12, a request that names the place first: ``ซอยข้างโรงเรียน ขอทำถนนคอนกรีต`` (the work after ขอ)
-_REQUEST_MID_RE = re.compile(r"(?:\s|(?<=จึง)|(?<=มติ))(?:ขอ(?:รับ)?(?:การ)?(?:สนับสนุน)?(?:ทำ|สร้าง|เท|ลง)?|อยากให้(?:มี|ทำ|สร้าง)?"
+_REQUEST_MID_RE = re.compile(r"(?:\s|(?<=จึง)|(?<=มติ)|(?<=[-:])|(?<=[ก-๙])(?=อยาก))(?:ขอ(?:รับ)?(?:การ)?(?:สนับสนุน)?(?:ทำ|สร้าง|เท|ลง)?|อยากให้(?:มี|ทำ|สร้าง)?"
                              r"|อยากได้|(?:ความ)?ต้องการ(?:ให้)?(?:มี)?|เสนอให้(?:ทำ|มี|สร้าง)?)\s*(?=[ก-๙])")
 #: what a villager says before asking (ชาวบ้านจึง…): no place
 _ASKER_RE = re.compile(r"\s*(?:ชาวบ้าน|ประชาชน|พวกเรา|เรา)?\s*(?:จึง|เลย)?\s*$")
@@ -579,6 +602,8 @@ RECURRING_WORDS = ("ฝึกอบรม", "อบรม", "สัมมนา"
 _RECURRING_RE = re.compile(trie_regex(RECURRING_WORDS))
 
 
+#: a wish said glued to the name of who wishes it, and the dash or colon before the work (…อยากได้ -)
+_WISH_TAIL_RE = re.compile(r"(?:อยากได้|อยากให้|ต้องการ)?[-:]*$")
 #: a word that starts with a place (not ถนน…, which says what the road is like)
 _PLACE_START_RE = re.compile(r"(?:บ้าน|ชุมชน|ซอย|สาย|คลอง|ลำห้วย|ห้วย|หนอง|บึง|พรุ|แม่น้ำ|ลำน้ำ|วัด|โรงเรียน)(?!จึง|ต้อง|อยาก)")
 
@@ -594,7 +619,9 @@ def _request_first(name: str) -> str:
     if not _KW_RE.search(_PREFIX_RE.sub("", work).split(" ", 1)[0]):
         return name
     # the words said before that start with a place (ซอยข้างโรงเรียน, ชาวบ้านดอนหมากเห็บ → บ้านดอนหมากเห็บ)
-    said = [w for w in (w.removeprefix("ชาว") for w in _ASKER_RE.sub("", name[: m.start()]).split())
+    # (เรื่องที่ชาวบ้านโนนแดงอยากได้ - ขอ…: what the villagers of บ้านโนนแดง want)
+    said = [w for w in (_WISH_TAIL_RE.sub("", w.removeprefix("เรื่องที่").removeprefix("ชาว"))
+                        for w in _ASKER_RE.sub("", name[: m.start()]).split())
             if _PLACE_START_RE.match(w)]
     return " ".join([work, *said]).strip()
 
@@ -609,6 +636,11 @@ def _without_extras(name: str) -> str:
 def _remark(m: re.Match) -> str:
     """A bracket's text when it names a place (``ห้วยเหนือ (บ้านป่ายาง)``: one of a series), else a space."""
     inner = m.group(0)
+    said = inner[1:].lstrip()
+    if said.startswith("โดย") or _LEAD_RE.match(said):
+        # who does it (โดยกองทุนสวัสดิการชุมชนตำบล…, โดยกลุ่มผู้ใช้น้ำห้วย…) or the strategy it serves
+        # (ยกระดับการท่องเที่ยวชุมชน…), not where
+        return " "
     return " " + inner[1:].rstrip(")]") + " " if _REMARK_PLACE_RE.search(inner) else " "
 
 
@@ -747,6 +779,8 @@ def _dedupe_words(text: str) -> str:
 
 #: words a place's name follows: a work keyword right after them is part of that name
 _NAMED_BY = ("บ้าน", "ชุมชน", "วัด")
+#: words a road follows when it is where another work stands (ข้างทางถนน…, ริมถนน…, ตามแนวถนน…)
+_ALONG = ("ข้างทาง", "ริมทาง", "ริม", "ข้าง", "ตามแนว", "ตลอดแนว", "เลียบ")
 
 
 def _keywords(name: str):
@@ -759,6 +793,8 @@ def _keywords(name: str):
             continue  # โรงเรียน: a school named as the place of a work (หน้าโรงเรียน…), not a shed (โรง…)
         if name.endswith(_NAMED_BY, 0, m.start()):
             continue  # บ้านสะพานไม้ตาล, ชุมชนฝายหิน, วัดสระแก้ว: the name of a village or temple, not a work
+        if code == "road" and name[: m.start()].rstrip().endswith(_ALONG):
+            continue  # ศาลาที่พักผู้โดยสาร ข้างทางถนนสาย…: the road is where the work stands, not a work
         yield m, code
 
 
@@ -780,7 +816,7 @@ _ROUTE_JOIN_RE = re.compile(r"((?:สาย|เส้น)\S+)\s+-\s+(?=\S)")
 #: cheap necessary conditions (searches that start with a literal or a digit) before the costlier passes
 _SPEC_PRE = re.compile(rf"(?:{trie_regex(_SPEC_NAME)})\s*(?:ไม่น้อยกว่า|ไม่เกิน|ประมาณ|รวม|ละ|เฉลี่ย)?\s*\d")
 _COUNT_PRE = re.compile(r"\d\s*(?:แห่ง|สายทาง|จุด|คัน|เครื่อง|ชุด|หลัง|ต้น|ระบบ|โครงการ|รายการ|บ่อ|ดวง|ท่อน|สถานี|"
-                        r"ครอบครัว|สนาม|อาคาร|ยูนิต|ห้อง|งาน)")
+                        r"ครอบครัว|สนาม|อาคาร|ยูนิต|ห้อง|งาน|สาย)")
 _PHASE_PRE = re.compile(r"(?:ระยะ|ช่วงที่|ตอนที่|ส่วนที่|เฟส|โซน|แห่งที่|จุดที่|ตัวที่|ปีที่)(?:ที่)?\s*\d|phase\s*\d", re.IGNORECASE)
 
 
@@ -863,6 +899,8 @@ def _cut_stage(text: str) -> tuple:
         t = _MULTI_YEAR_RE.sub(" ", t)
     if "ภายใต้โครงการ" in t:
         t = _FILED_UNDER_RE.sub(" ", t)
+    if ("แผนพัฒนา" in t or "ประเด็น" in t or "ยุทธศาสตร์" in t) and ("[" in t or "(" in t):
+        t = _PLAN_NOTE_RE.sub(" ", t)
     year = None
     m = _YEAR_RE.search(t) if "25" in t or "ปี" in t else None
     if m:
@@ -983,7 +1021,8 @@ def _name_stage(t: str) -> tuple:
         name = stripped
     name = _dedupe_words(name).strip(" -,")
     asked: tuple[str | None, frozenset[str]] = (None, frozenset())
-    if " ขอ" in name or "จึงขอ" in name or "มติขอ" in name or "อยาก" in name or "ต้องการ" in name or "เสนอให้" in name:
+    if (" ขอ" in name or "จึงขอ" in name or "มติขอ" in name or "-ขอ" in name or "อยาก" in name or "ต้องการ" in name
+            or "เสนอให้" in name):
         reordered = _request_first(name)
         if reordered != name:
             name = reordered
@@ -998,10 +1037,14 @@ def _name_stage(t: str) -> tuple:
         # parking and toilets for visitors (ลานจอดรถ-ห้องน้ำแหล่งท่องเที่ยว, ขอทำห้องน้ำกับที่จอดรถให้นักท่องเที่ยว,
         # พัฒนาแหล่งท่องเที่ยว… ก่อสร้างลานจอดรถและห้องน้ำ): the facilities of a tourist spot are a tourism work
         work_type, work_types = "tourism", work_types | {"tourism"}
-    if work_type == "building" and work_types - {"building", "equipment", "vehicle"}:
+    specific = work_types - {"building", "equipment", "vehicle"} if work_type == "building" else None
+    if specific and plain != work:
+        # (a work named only in a bracket is the building's purpose: อาคารศูนย์ OTOP (ยกระดับการท่องเที่ยว…))
+        specific = _work_types(plain)[1] - {"building", "equipment", "vehicle"}
+    if specific:
         # a building is the container: the specific work wins (equipment bought with it does not, and a building
         # that names a vehicle houses it: ศาลารอรถโดยสาร, อาคารจอดรถดับเพลิง are buildings, not purchases)
-        work_type = min(work_types - {"building", "equipment", "vehicle"}, key=_WT_ORDER.__getitem__)
+        work_type = min(specific, key=_WT_ORDER.__getitem__)
     # a title without a verb (ขอถนนลูกรัง…, ถนนผิวแอสฟัลต์ สาย…): read as new work, but marked: it may be a repair
     request = action is None and work_type not in (None, *_NO_ACTION)
     if action is None and work_type not in (None, *_NO_ACTION):
@@ -1026,7 +1069,9 @@ _POS_PART_RE = re.compile(
     r"|ทิศ(?P<compass>(?:เหนือ|ใต้|ตะวันออก|ตะวันตก)(?:เฉียง(?:เหนือ|ใต้))?)"
     # (a number after a unit is a size: ดินขุด 147830 ม3; a year, a page of a plan or a cluster's number is no member
     # of a series: ข้อบัญญัติ 2568, แผนพัฒนาท้องถิ่น 66-70 หน้า 35, กลุ่มจังหวัดภาคเหนือตอนล่าง 1)
-    r"|(?<=[ก-๙A-Za-z])(?<![\d\s]ม)(?<!หน้า)(?<!กลุ่ม)(?<!ตอนล่าง)(?<!ตอนบน)(?<!ปี)(?<!บัญญัติ)"
+    # (the side of a stream a stretch lies on: ด้านต้นน้ำ / ด้านปลายน้ำ)
+    r"|ด้าน(?P<flow>ต้นน้ำ|ปลายน้ำ|ท้ายน้ำ)"
+    r"|(?<=[ก-๙A-Za-z])(?<![\d\s]ม)(?<!หน้า)(?<!กลุ่ม)(?<!ตอนล่าง)(?<!ตอนบน)(?<!ปี)(?<!บัญญัติ)(?<!หมายเลข)"
     r"\s*(?!25\d\d(?!\d))(?P<num>\d{1,4}(?:-\d{1,3})?)(?=\s*(?:ซ้าย|ขวา)?\s*(?:$|พร้อม|\(|โครงการ))")
 
 

@@ -14,7 +14,7 @@ import pytest
 import shapely
 
 from areaplan.analyses.duplicates import (
-    DuplicateInputs, DuplicateParams, record_decision, run, run_workspace, tambon_neighbours, validate,
+    DuplicateInputs, DuplicateParams, _same_place, record_decision, run, run_workspace, tambon_neighbours, validate,
 )
 from areaplan.errors import AreaPlanError
 from tests.areaplan.fixtures import KHO_HONG, KHLONG_HAE, fill
@@ -372,6 +372,33 @@ def test_a_public_wifi_point_is_a_work_at_a_place_not_a_purchase():
     bought = "จัดซื้อครุภัณฑ์คอมพิวเตอร์ สำนักงาน อบต.คอหงส์ หมู่ที่ 12 ตำบลคอหงส์"
     rows = [{"project_id": "A", "title": bought, "channel": "local"},
             {"project_id": "B", "title": bought, "channel": "cluster"}]
+    assert flagged(rows)[1] == set()
+
+
+def test_an_early_warning_station_is_a_work_at_a_place_not_a_purchase():
+    # round 17: copies of one warning station (its rain gauges are no equipment line) through two channels are one
+    # work, even without a village; in one village, its loudspeaker-tower wording is the same work too
+    station = ("โครงการติดตั้งสถานีเตือนภัยล่วงหน้า (น้ำป่า-ดินถล่ม) สถานีหลักพร้อมเครื่องวัดปริมาณน้ำฝนและระดับน้ำ 2 จุด "
+               "ตำบลคอหงส์ อำเภอหาดใหญ่ จังหวัดสงขลา")
+    rows = [{"project_id": "A", "title": station, "channel": "function", "budget": 683_000},
+            {"project_id": "B", "title": station, "channel": "province", "budget": 678_000}]
+    assert flagged(rows)[1] == {frozenset("AB")}
+    rows[0]["title"] = station.replace("2 จุด", "2 จุด บ้านควนลัง ม.9")
+    rows[1]["title"] = ("โครงการติดตั้งระบบเตือนภัยน้ำหลากล่วงหน้าพร้อมหอกระจายเสียง สถานีหลักพร้อมเครื่องวัดปริมาณน้ำฝน"
+                        "และระดับน้ำ 2 จุด บ้านควนลัง ม.9 ตำบลคอหงส์ อำเภอหาดใหญ่ จังหวัดสงขลา")
+    assert flagged(rows)[1] == {frozenset("AB")}
+
+
+def test_a_place_name_with_a_tone_mark_typed_wrong_is_the_same_place():
+    # round 17: บ้านไร่ขี้เหล้ก is บ้านไร่ขี้เหล็ก typed in a hurry; another village's name is still another place
+    assert _same_place("บ้านไร่ขี้เหล็ก", "บ้านไร่ขี้เหล้ก") and not _same_place("บ้านไร่ขี้เหล็ก", "บ้านไร่ขี้ตุ่น")
+    plan = ("โครงการดำเนินการก่อส้รางสะพานท่อเหลี่ยม คสล. ข้ามคลองบางพระน้อย หมู่ที่ 13 บ้านไร่ขี้เหล็ก ตำบลคอหงส์ "
+            "อำเภอหาดใหญ่ จังหวัดสงขลา (ชนิด 2 ช่อง ขนาด 2.10x2.10 ม.)")
+    asked = "ระดมทุนทำท่อเหลี่ยม ตรงคลองบางพระน้อย บ้านไร่ขี้เหล้ก (โดยกองทุนสวัสดิการชุมชนตำบลคอหงส์)"
+    rows = [{"project_id": "A", "title": plan, "channel": "province", "budget": 659_000, "fiscal_year": 2569},
+            {"project_id": "B", "title": asked, "channel": "other", "budget": 660_000, "fiscal_year": 2570}]
+    assert flagged(rows)[1] == {frozenset("AB")}
+    rows[1]["title"] = asked.replace("บ้านไร่ขี้เหล้ก", "บ้านไร่ขี้ตุ่น")
     assert flagged(rows)[1] == set()
 
 
