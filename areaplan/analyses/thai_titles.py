@@ -634,7 +634,8 @@ def _without_extras(name: str) -> str:
 
 
 def _remark(m: re.Match) -> str:
-    """A bracket's text when it names a place (``ห้วยเหนือ (บ้านป่ายาง)``: one of a series), else a space."""
+    """A bracket's text when it names a place (``ห้วยเหนือ (บ้านป่ายาง)``: one of a series), else a space (also
+    for who does the work or the strategy it serves)."""
     inner = m.group(0)
     said = inner[1:].lstrip()
     if said.startswith("โดย") or _LEAD_RE.match(said):
