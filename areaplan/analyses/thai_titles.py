@@ -811,6 +811,8 @@ def _work_types(name: str) -> tuple[str | None, frozenset[str]]:
 
 
 _WT_ORDER = {w.code: i for i, w in enumerate(WORK_TYPES)}
+#: what a building holds or is bought with, which does not make it another work (a building is their container)
+_CONTAINED = frozenset(("building", "equipment", "vehicle"))
 _TRIM_RE = re.compile(r"(?=[\s-])(?:(?:\s*-\s*)+$|^\s*-\s*|\s-\s)")
 _PLUS_RE = re.compile(r"\s*พร้อม")
 _ROUTE_JOIN_RE = re.compile(r"((?:สาย|เส้น)\S+)\s+-\s+(?=\S)")
@@ -1038,10 +1040,10 @@ def _name_stage(t: str) -> tuple:
         # parking and toilets for visitors (ลานจอดรถ-ห้องน้ำแหล่งท่องเที่ยว, ขอทำห้องน้ำกับที่จอดรถให้นักท่องเที่ยว,
         # พัฒนาแหล่งท่องเที่ยว… ก่อสร้างลานจอดรถและห้องน้ำ): the facilities of a tourist spot are a tourism work
         work_type, work_types = "tourism", work_types | {"tourism"}
-    specific = work_types - {"building", "equipment", "vehicle"} if work_type == "building" else None
+    specific = work_types - _CONTAINED if work_type == "building" else None
     if specific and plain != work:
         # (a work named only in a bracket is the building's purpose: อาคารศูนย์ OTOP (ยกระดับการท่องเที่ยว…))
-        specific = _work_types(plain)[1] - {"building", "equipment", "vehicle"}
+        specific = _work_types(plain)[1] - _CONTAINED
     if specific:
         # a building is the container: the specific work wins (equipment bought with it does not, and a building
         # that names a vehicle houses it: ศาลารอรถโดยสาร, อาคารจอดรถดับเพลิง are buildings, not purchases)
